@@ -1,0 +1,11 @@
+/**
+ * Compiles MongoDB-style runs filters and order strings to parameterised SQLite SQL over the
+ * `runs` table (CONTRACTS.md §A1/§A2), with keyset pagination cursors.
+ *
+ * @packageDocumentation
+ */
+export { FilterError } from './filter-error';
+export { compileRunFilter } from './compile-filter';
+export { compileRunPage, compileRunCount, SORT_KEY_PREFIX, SORT_MISSING_COLUMN } from './compile-page';
+export { registerSqlFunctions } from './sql-functions';
+export { DEFAULT_ORDER } from './order';

@@ -1,0 +1,61 @@
+import { hasTag, resolveTarget } from './fields';
+import { FilterError } from './filter-error';
+import { type Sql, sql } from './sql';
+
+/** How a page is sorted: an optional "missing" flag, then sort keys, then created_at and id. */
+export interface SortPlan {
+  /** Canonical `+field`/`-field` text; cursors carry it so they cannot cross orders. */
+  readonly signature: string;
+  /** Direction of the keys and the tie-breakers. */
+  readonly descending: boolean;
+  /** 1 when the run lacks the sort value (those runs come last either way), else 0; null when never missing. */
+  readonly missing: Sql | null;
+  /** Sort key expressions (non-NULL whenever `missing` is 0), before the created_at/id tie-breakers. */
+  readonly keys: readonly Sql[];
+}
+
+/** The default when the order is null, undefined or empty: newest first. */
+export const DEFAULT_ORDER = '-createdAt';
+
+/**
+ * Parses an order string: optional `+` (ascending, also the meaning of no sign) or `-`, then a
+ * run column (either spelling), `config.<k>[.value]`, `summary_metrics.<k>` (alias `summary.`),
+ * `system_metrics.<key>` or `tags.<tag>` (runs with the tag sort after those without, ascending).
+ * JSON values sort numbers, then strings, then booleans, then objects/arrays; descending
+ * reverses that. Runs missing the value (or holding null/NaN) come last in both directions.
+ */
+export function parseOrder(order: string | null | undefined): SortPlan {
+  const text = order === null || order === undefined || order.trim() === '' ? DEFAULT_ORDER : order.trim();
+  const sign = text[0] === '-' || text[0] === '+' ? text[0] : '+';
+  const field = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
+  if (field === '') throw new FilterError('The order needs a field after the sign');
+  const descending = sign === '-';
+  let target;
+  try {
+    target = resolveTarget(field);
+  } catch (error) {
+    if (error instanceof FilterError) throw new FilterError(`Cannot order by "${field}": ${error.message}`);
+    throw error;
+  }
+  const base = { signature: `${sign}${field}`, descending };
+  switch (target.kind) {
+    case 'column': {
+      const { column } = target;
+      const sameAsTieBreak = column.expr.text === 'r.created_at';
+      if (sameAsTieBreak) return { ...base, signature: `${sign}createdAt`, missing: null, keys: [] };
+      return { ...base, missing: column.notNull ? null : sql`(${column.expr} IS NULL)`, keys: [column.expr] };
+    }
+    case 'hasTag':
+      return { ...base, missing: null, keys: [hasTag(target.tag)] };
+    case 'tags':
+      throw new FilterError('Cannot order by "tags"; use "tags.<tag>"');
+    case 'json': {
+      const rank = sql`(CASE json_type(${target.doc}, ${target.path}) WHEN 'integer' THEN 0 WHEN 'real' THEN 0 WHEN 'text' THEN 1 WHEN 'false' THEN 2 WHEN 'true' THEN 2 WHEN 'object' THEN 3 WHEN 'array' THEN 3 END)`;
+      return {
+        ...base,
+        missing: sql`(${rank} IS NULL)`,
+        keys: [rank, sql`json_extract(${target.doc}, ${target.path})`],
+      };
+    }
+  }
+}
