@@ -1,8 +1,24 @@
 /**
- * Placeholder entry point: the package's API lands with its own issue.
+ * @wbapi/server: a local Weights & Biases-compatible server (GraphQL over HTTP, SQLite storage,
+ * demo data, fault injection) for offline use and tests.
  *
  * @packageDocumentation
  */
 
 /** The package's version. */
 export const VERSION: string = '0.0.0';
+
+export { startServer, type RunningServer, type StartServerOptions } from './start-server';
+export { Store, type StoreOptions } from './store/store';
+export type { ImportSummary } from './store/import-dataset';
+export { FaultController, type FaultConfig, type FaultDecision, type FaultTarget } from './faults/faults';
+export type { CorsOptions } from './http/cors';
+export { createExecutableSchema } from './schema/executable-schema';
+export { SDL } from './schema/sdl';
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  DEFAULT_HISTORY_SAMPLES,
+  MAX_HISTORY_SAMPLES,
+} from './util/limits';
+export type * from './demo/dataset';

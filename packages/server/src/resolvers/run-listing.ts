@@ -1,0 +1,53 @@
+import { compileRunCount, compileRunPage } from './run-query';
+import { projectOf, type Context } from '../schema/context';
+import type { RunRow } from '../store/rows';
+import { UserInputError } from '../util/user-input-error';
+import { parseWandbJson } from '../util/wandb-json';
+import { toConnection, type Connection } from './connection';
+
+/** Parses the `filters` JSONString argument; null, empty or absent means "no filter". */
+export function parseFilters(filters: unknown): unknown {
+  if (filters === null || filters === undefined || filters === '') return {};
+  if (typeof filters !== 'string') return filters;
+  try {
+    return parseWandbJson(filters);
+  } catch {
+    throw new UserInputError('filters is not valid JSON');
+  }
+}
+
+/** Number of runs of a project matching `filters`. */
+export function countRuns(ctx: Context, projectId: number, filters: unknown): number {
+  const query = compileRunCount({ projectId, filter: parseFilters(filters) });
+  const row = ctx.store.prepare<Record<string, number>>(query.sql).get(...query.params);
+  return Number(Object.values(row ?? { n: 0 })[0] ?? 0);
+}
+
+/** One page of runs of a project (keyset pagination, see src/query). */
+export function listRuns(
+  ctx: Context,
+  projectId: number,
+  args: {
+    filters: unknown;
+    order: string | null | undefined;
+    after: string | null | undefined;
+    size: number;
+  },
+): Connection<RunRow> {
+  projectOf(ctx, projectId);
+  const query = compileRunPage({
+    projectId,
+    filter: parseFilters(args.filters),
+    order: args.order,
+    after: args.after,
+    first: args.size + 1,
+  });
+  const rows = ctx.store.prepare<RunRow>(query.sql).all(...query.params);
+  for (const row of rows) ctx.runs.set(row.id, row);
+  return toConnection(
+    rows,
+    args.size,
+    (row) => query.cursorOf(row as unknown as Record<string, unknown>),
+    (row) => row,
+  );
+}
