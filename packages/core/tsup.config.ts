@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import { packageOptions } from '../../tsup.base';
 
-export default defineConfig(packageOptions());
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export default defineConfig(packageOptions({ define: { __WBAPI_VERSION__: JSON.stringify(version) } }));

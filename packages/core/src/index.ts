@@ -1,8 +1,12 @@
 /**
- * Placeholder entry point: the package's API lands with its own issue.
+ * Platform-free client for the Weights & Biases public query API.
  *
  * @packageDocumentation
  */
-
-/** The package's version. */
-export const VERSION: string = '0.0.0';
+export { VERSION, DEFAULT_USER_AGENT } from './version';
+export * from './errors';
+export * from './json';
+export * from './transport';
+export * from './pagination';
+export * from './paths';
+export type * from './platform';

@@ -1,0 +1,12 @@
+import { WandbError } from './wandb-error';
+
+/** A bad argument: a path, filter or option that cannot be used. The message says what and why. */
+export class BadInputError extends WandbError {
+  /** For paths: which part is missing (`'entity'`, `'project'`, `'id'`), else `undefined`. */
+  readonly missing: string | undefined;
+
+  constructor(message: string, init: { missing?: string; cause?: unknown } = {}) {
+    super(message, { cause: init.cause });
+    this.missing = init.missing;
+  }
+}

@@ -1,0 +1,53 @@
+import { PaginationError } from '../errors/pagination-error';
+import type { Page } from './page';
+
+/**
+ * Checks a fetched page before it is used: it must say whether more follow, and a page that
+ * says so must move the cursor forward (otherwise the listing would loop forever).
+ *
+ * @param cursor - The cursor the page was requested with.
+ * @throws PaginationError when `pageInfo` is missing or the cursor did not advance.
+ */
+export function checkPage<T>(page: Page<T> | null | undefined, cursor: string | null): Page<T> {
+  if (!page || typeof page.hasNextPage !== 'boolean' || !Array.isArray(page.items)) {
+    throw new PaginationError('Page is missing pageInfo (hasNextPage) or items');
+  }
+  if (
+    page.hasNextPage &&
+    (page.endCursor === null || page.endCursor === undefined || page.endCursor === cursor)
+  ) {
+    throw new PaginationError(
+      `Pagination cursor did not advance (${page.endCursor === cursor ? 'same cursor' : 'no cursor'} with hasNextPage)`,
+    );
+  }
+  return page;
+}
+
+/** A Relay connection as the generated documents type it. */
+export interface ConnectionLike<N> {
+  edges?: ReadonlyArray<{ node?: N | null; cursor?: string | null } | null> | null;
+  pageInfo?: { endCursor?: string | null; hasNextPage?: boolean | null } | null;
+}
+
+/**
+ * Turns a Relay connection into a {@link Page}, mapping each non-null node.
+ *
+ * @throws PaginationError when the connection or its `pageInfo` is missing.
+ */
+export function pageFromConnection<N, T>(
+  connection: ConnectionLike<N> | null | undefined,
+  map: (node: N) => T,
+  total?: number | null,
+): Page<T> {
+  const pageInfo = connection?.pageInfo;
+  if (!connection || !pageInfo || typeof pageInfo.hasNextPage !== 'boolean') {
+    throw new PaginationError('Connection is missing pageInfo');
+  }
+  const items: T[] = [];
+  for (const edge of connection.edges ?? []) {
+    if (edge?.node !== null && edge?.node !== undefined) items.push(map(edge.node));
+  }
+  const edges = connection.edges ?? [];
+  const endCursor = pageInfo.endCursor ?? edges[edges.length - 1]?.cursor ?? null;
+  return { items, endCursor, hasNextPage: pageInfo.hasNextPage, total: total ?? null };
+}

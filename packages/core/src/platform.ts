@@ -1,0 +1,70 @@
+/**
+ * The small interface through which a runtime (Node, browsers, ...) plugs into core.
+ *
+ * @packageDocumentation
+ */
+
+/** Settings a platform can read from its environment (env vars, netrc). Explicit options always win. */
+export interface Settings {
+  /** API base URL, e.g. `https://api.wandb.ai`. */
+  baseUrl?: string;
+  /** API key. */
+  apiKey?: string;
+  /** Default entity. */
+  entity?: string;
+  /** Default project. */
+  project?: string;
+  /** UI base URL, for `.url` properties. */
+  appUrl?: string;
+}
+
+/** What {@link FileSource.open} returns: the bytes and where they start. */
+export interface OpenedFile {
+  /** The file's bytes from `offset` on. */
+  body: ReadableStream<Uint8Array>;
+  /**
+   * Offset of the first byte of `body`. Equal to the requested offset when the server honoured
+   * the range; 0 when it ignored the range and sent the whole file.
+   */
+  offset: number;
+  /** Size of the whole file, when the server said it; else `null`. */
+  totalBytes: number | null;
+}
+
+/** A run file as the platform sees it: metadata plus a way to open its bytes. */
+export interface FileSource {
+  /** File name (a relative path inside the run). */
+  readonly name: string;
+  /** Download URL. */
+  readonly url: string;
+  /** Size in bytes as the server reported it. */
+  readonly sizeBytes: number;
+  /** Base64 MD5 as the server reported it, or `null`. */
+  readonly md5: string | null;
+  /** Opens the file's bytes from `offset` (Range when > 0), through `GraphQLClient.fetchFile`. */
+  open(options?: { offset?: number; signal?: AbortSignal }): Promise<OpenedFile>;
+}
+
+/**
+ * A runtime adapter. Core classes are generic over it, so that `file.download()` takes and
+ * returns the platform's own types (a path on Node, a Blob in browsers).
+ *
+ * @typeParam TDownloadOptions - Options of {@link Platform.download}.
+ * @typeParam TDownloadResult - Result of {@link Platform.download}.
+ */
+export interface Platform<TDownloadOptions = unknown, TDownloadResult = unknown> {
+  /** Platform name: `'node'`, `'browser'`, ... */
+  readonly name: string;
+  /** The fetch to use. @defaultValue `globalThis.fetch` */
+  fetch?: typeof fetch;
+  /** Settings from the environment (env vars, netrc); explicit options always win. */
+  settings?(baseUrl: string | undefined): Settings | Promise<Settings>;
+  /** Saves a file's bytes wherever this platform keeps downloads. */
+  download(source: FileSource, options: TDownloadOptions): Promise<TDownloadResult>;
+}
+
+/** The download options type of a platform. */
+export type DownloadOptionsOf<P extends Platform> = P extends Platform<infer O, unknown> ? O : never;
+
+/** The download result type of a platform. */
+export type DownloadResultOf<P extends Platform> = P extends Platform<unknown, infer R> ? R : never;

@@ -1,0 +1,217 @@
+import type { TypedDocumentString } from '@wbapi/gql';
+import { stableStringify } from '../json/stable-stringify';
+import { DEFAULT_USER_AGENT } from '../version';
+import { abortableSleep } from './abort';
+import { fetchFileWithRetry, type FetchFileOptions } from './fetch-file';
+import { combineHooks, type Hooks } from './hooks';
+import { InFlight } from './in-flight';
+import { operationInfo } from './operation-info';
+import {
+  DEFAULT_CACHE,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  type CallOptions,
+  type ClientOptions,
+  type Clock,
+  type RetryOptions,
+} from './options';
+import { readGraphQLResponse } from './read-graphql-response';
+import { basicAuth, mergeHeaders } from './request-headers';
+import { ResponseCache } from './response-cache';
+import { withRetry, type RetryContext } from './with-retry';
+import type { CallKind } from './hooks';
+
+/**
+ * Sends typed GraphQL documents to `<baseUrl>/graphql` with W&B's headers, Basic auth, retries,
+ * per-attempt timeouts, an in-memory cache and shared in-flight requests.
+ *
+ * - Queries are retried on network errors, timeouts and 408/429/5xx (never on
+ *   400/401/403/404/409/410/413/422/501, nor on GraphQL errors in a 200); mutations only when asked.
+ * - Query results are cached (LRU + TTL, see {@link ResponseCache}); a mutation empties the cache.
+ * - An aborted call rejects with its signal's `reason` (a `DOMException` named `AbortError` unless
+ *   the caller gave another reason); wbapi has no separate "aborted" error class.
+ *
+ * @example
+ * ```ts
+ * const client = new GraphQLClient({ baseUrl: 'https://api.wandb.ai', apiKey, fetch });
+ * const { viewer } = await client.request(ViewerDocument, {});
+ * ```
+ */
+export class GraphQLClient {
+  /** Base URL without trailing slashes. */
+  readonly baseUrl: string;
+  private readonly options: ClientOptions;
+  private readonly retry: RetryOptions;
+  private readonly clock: Required<Clock>;
+  private readonly hooks: Required<Hooks>;
+  private readonly cache: ResponseCache | null;
+  private readonly inFlight = new InFlight<unknown>();
+
+  constructor(options: ClientOptions) {
+    this.options = options;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    const now = options.clock?.now ?? ((): number => Date.now());
+    this.clock = {
+      now,
+      random: options.clock?.random ?? Math.random,
+      sleep: options.clock?.sleep ?? abortableSleep,
+    };
+    this.hooks = combineHooks(options.hooks, options.logger);
+    this.cache =
+      options.cache === false ? null : new ResponseCache({ ...DEFAULT_CACHE, ...options.cache }, now);
+  }
+
+  /**
+   * Runs a typed document and resolves with its `data`.
+   *
+   * Queries may be served from the cache and are retried; mutations are never cached, are not
+   * retried unless `retry` allows it, and empty the cache. Identical queries in flight share one
+   * fetch (the first caller's timeout and retry settings apply).
+   *
+   * @throws GraphQLError, HttpError (and subclasses), NetworkError, TimeoutError, MalformedResponseError;
+   *   the signal's reason when aborted.
+   */
+  async request<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    options: CallOptions = {},
+  ): Promise<TResult> {
+    const { kind, name } = operationInfo(document);
+    if (kind === 'mutation') {
+      this.flush();
+      try {
+        return await this.send<TResult>(document, variables, options, 'mutation', name, options.signal);
+      } finally {
+        this.flush();
+      }
+    }
+    const cache = options.cache === false ? null : this.cache;
+    if (!cache) return this.send<TResult>(document, variables, options, 'query', name, options.signal);
+    const key = `${document}\n${stableStringify(variables ?? null)}\n${stableStringify(options.headers ?? null)}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit as TResult;
+    const generation = cache.generation;
+    return this.inFlight.run(
+      key,
+      async (signal) => {
+        const data = await this.send<TResult>(
+          document,
+          variables,
+          options,
+          'query',
+          name,
+          signal,
+          (size, value) => cache.set(key, value, size, generation),
+        );
+        return data;
+      },
+      options.signal,
+    ) as Promise<TResult>;
+  }
+
+  /**
+   * GETs a file URL, from `offset` on (`Range: bytes=<offset>-` when > 0), with the same retry
+   * policy as queries. Basic auth is sent only when `url` is on `baseUrl`'s origin; redirects
+   * are followed by hand and lose the credentials when they leave that origin.
+   *
+   * Resolves with the `Response` (200 or 206) whose body is not yet read. A 200 to a request
+   * with `offset > 0` means the server ignored the range: see {@link describeFileResponse}.
+   */
+  fetchFile(url: string, options: CallOptions & FetchFileOptions = {}): Promise<Response> {
+    const apiKey = this.options.apiKey;
+    return fetchFileWithRetry(url, options.offset ?? 0, {
+      baseUrl: this.baseUrl,
+      fetch: this.options.fetch,
+      headers: mergeHeaders(this.commonHeaders(), options.headers),
+      authorization: apiKey ? basicAuth(apiKey) : undefined,
+      secrets: this.secrets(),
+      context: this.context('file', 'fetchFile', options, options.signal),
+    });
+  }
+
+  /** Empties the cache; later identical queries go to the server. */
+  flush(): void {
+    this.cache?.flush();
+    this.inFlight.clear();
+  }
+
+  private context(
+    kind: CallKind,
+    operationName: string,
+    options: CallOptions,
+    signal: AbortSignal | undefined,
+  ): RetryContext {
+    const perCall = typeof options.retry === 'object' ? options.retry : {};
+    const retry = { ...this.retry, ...perCall };
+    const retryEnabled =
+      options.retry === false ? false : options.retry === true || kind !== 'mutation' || retry.retryMutations;
+    return {
+      operationName,
+      kind,
+      hooks: this.hooks,
+      clock: this.clock,
+      signal,
+      timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      retry,
+      retryEnabled,
+    };
+  }
+
+  /** Strings that must never reach an error or event: the key and its header form. */
+  private secrets(): string[] {
+    const apiKey = this.options.apiKey;
+    return apiKey ? [apiKey, basicAuth(apiKey)] : [];
+  }
+
+  private commonHeaders(): Record<string, string> {
+    return {
+      'User-Agent': this.options.userAgent ?? DEFAULT_USER_AGENT,
+      'Use-Admin-Privileges': 'true',
+      ...this.options.headers,
+    };
+  }
+
+  private async send<T>(
+    document: string,
+    variables: unknown,
+    options: CallOptions,
+    kind: CallKind,
+    operationName: string,
+    signal: AbortSignal | undefined,
+    onData?: (size: number, value: unknown) => void,
+  ): Promise<T> {
+    const apiKey = this.options.apiKey;
+    const headers = mergeHeaders(
+      this.commonHeaders(),
+      { 'Content-Type': 'application/json', Authorization: apiKey ? basicAuth(apiKey) : undefined },
+      options.headers,
+    );
+    const body = JSON.stringify({ query: document, variables: variables ?? {} });
+    const secrets = this.secrets();
+    const context = this.context(kind, operationName, options, signal);
+    return withRetry(context, async (attempt, attemptNumber) => {
+      const started = this.clock.now();
+      const response = await this.options.fetch(`${this.baseUrl}/graphql`, {
+        method: 'POST',
+        headers,
+        body,
+        signal: attempt.signal,
+      });
+      try {
+        const reply = await readGraphQLResponse<T>(response, secrets, this.clock.now());
+        onData?.(reply.bodyChars, reply.data);
+        return reply.data;
+      } finally {
+        const durationMs = this.clock.now() - started;
+        this.hooks.response({
+          operationName,
+          kind,
+          attempt: attemptNumber,
+          status: response.status,
+          durationMs,
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import type { Hooks, Logger } from './hooks';
+
+/** How failed calls are retried. */
+export interface RetryOptions {
+  /** Most retries after the first attempt. @defaultValue 20 */
+  maxRetries: number;
+  /** First backoff delay, in ms; doubles on every retry. @defaultValue 1_000 */
+  baseDelayMs: number;
+  /** Cap on one delay (also on a `Retry-After` wait), in ms. @defaultValue 30_000 */
+  maxDelayMs: number;
+  /**
+   * Total time a call may spend, attempts and waits included, before the last error is thrown.
+   * A retry whose wait would end past the budget is not made. @defaultValue 20_000
+   */
+  budgetMs: number;
+  /** Random extra on each delay, as a fraction of it (0.25 → up to +25 %). @defaultValue 0.25 */
+  jitter: number;
+  /** Retry mutations too (they may not be idempotent). @defaultValue false */
+  retryMutations: boolean;
+}
+
+/** Settings of the in-memory response cache. */
+export interface CacheOptions {
+  /** Most entries kept (least recently used go first). @defaultValue 1_000 */
+  maxEntries: number;
+  /** How long an entry stays valid, in ms. @defaultValue 60_000 */
+  ttlMs: number;
+  /** Most bytes of response text kept, summed over entries; larger replies are not cached. @defaultValue 16 MiB */
+  maxBytes: number;
+}
+
+/** Time and randomness, injectable so that tests need no real waits. */
+export interface Clock {
+  /** Current time in ms. @defaultValue `Date.now` */
+  now(): number;
+  /** Random number in [0, 1) for jitter. @defaultValue `Math.random` */
+  random(): number;
+  /** Waits `ms`; must reject with the signal's reason when it aborts. @defaultValue a `setTimeout` sleep */
+  sleep?(ms: number, signal: AbortSignal | undefined): Promise<void>;
+}
+
+/** Options of a {@link GraphQLClient}. */
+export interface ClientOptions {
+  /** API base URL without `/graphql`, e.g. `https://api.wandb.ai` (trailing `/` are dropped). */
+  baseUrl: string;
+  /** API key, sent as Basic auth `api:<key>`. */
+  apiKey?: string | undefined;
+  /** The fetch to use (inject one in tests, or a keep-alive one on Node). */
+  fetch: typeof fetch;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** Timeout of one attempt, in ms. @defaultValue 19_000 */
+  timeoutMs?: number;
+  /** Retry settings; see {@link RetryOptions}. */
+  retry?: Partial<RetryOptions>;
+  /** Cache settings, or `false` to turn the cache off. */
+  cache?: Partial<CacheOptions> | false;
+  /** Callbacks for requests, responses, retries and errors. Silent by default. */
+  hooks?: Hooks;
+  /** A console-like logger; receives the same events as {@link Hooks}. */
+  logger?: Logger;
+  /** `User-Agent` header. @defaultValue {@link DEFAULT_USER_AGENT} */
+  userAgent?: string;
+  /** Time source for backoff and the cache (tests). */
+  clock?: Partial<Clock>;
+}
+
+/** Per-call options, overriding the client's. */
+export interface CallOptions {
+  /** Aborts the call; it then rejects with the signal's `reason` (a `DOMException` named `AbortError` by default). */
+  signal?: AbortSignal;
+  /** Timeout of each attempt of this call, in ms. */
+  timeoutMs?: number;
+  /** `false` disables retries, `true` enables them (mutations included), an object overrides settings. */
+  retry?: Partial<RetryOptions> | boolean;
+  /** `false` bypasses the cache for this call (neither read nor written). */
+  cache?: boolean;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+}
+
+/** Retry defaults, after the HEAD client (semantics.md §14.3). */
+export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
+  maxRetries: 20,
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  budgetMs: 20_000,
+  jitter: 0.25,
+  retryMutations: false,
+});
+
+/** Cache defaults. */
+export const DEFAULT_CACHE: Readonly<CacheOptions> = Object.freeze({
+  maxEntries: 1_000,
+  ttlMs: 60_000,
+  maxBytes: 16 * 1024 * 1024,
+});
+
+/** Default timeout of one attempt (the Python client's 19 s). */
+export const DEFAULT_TIMEOUT_MS = 19_000;

@@ -1,0 +1,45 @@
+import { errorFromResponse, graphQLErrorsOf, redactSecrets, truncate } from '../errors/error-from-response';
+import { MalformedResponseError } from '../errors/malformed-response-error';
+import { parseWandbJson } from '../json/parse-wandb-json';
+
+/** What reading a GraphQL reply gives: the `data` and the size of the body text. */
+export interface GraphQLReply<T> {
+  /** The reply's `data`. */
+  data: T;
+  /** Length of the body text, used to size cache entries. */
+  bodyChars: number;
+}
+
+/**
+ * Reads a GraphQL reply body first, then decides: JSON with `errors` → `GraphQLError`
+ * (or the status's own class for 401/403/404/429), a 2xx with `data` → the data, a 2xx that is
+ * not JSON or has neither `data` nor `errors` → {@link MalformedResponseError}, other non-2xx →
+ * the class chosen by {@link errorFromResponse}.
+ *
+ * Errors while reading the body (a reset connection) propagate as they are, to be retried.
+ */
+export async function readGraphQLResponse<T>(
+  response: Response,
+  secrets: readonly string[],
+  now: number,
+): Promise<GraphQLReply<T>> {
+  const bodyText = await response.text();
+  let json: unknown;
+  try {
+    json = bodyText === '' ? undefined : parseWandbJson(bodyText);
+  } catch {
+    json = undefined;
+  }
+  if (!response.ok || graphQLErrorsOf(json)) {
+    const { status, statusText, url, headers } = response;
+    throw errorFromResponse({ status, statusText, url, headers, bodyText, json, secrets, now });
+  }
+  if (json === null || typeof json !== 'object' || !('data' in json)) {
+    const what = json === undefined ? 'is not JSON' : 'has neither data nor errors';
+    throw new MalformedResponseError(`GraphQL reply (HTTP ${response.status}) ${what}`, {
+      status: response.status,
+      bodyText: redactSecrets(truncate(bodyText, 1000), secrets),
+    });
+  }
+  return { data: (json as { data: T }).data, bodyChars: bodyText.length };
+}
