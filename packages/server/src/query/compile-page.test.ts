@@ -164,7 +164,7 @@ describe('compileRunPage: keyset cursors', () => {
     );
     expect(() => fetchPage(db, { order: '-createdAt', after: first.endCursor, first: 2 })).toThrow(/order/);
     const tampered = Buffer.from(
-      JSON.stringify({ o: '+summary_metrics.loss', m: 0, k: [0], c: 'x', i: 1 }),
+      JSON.stringify({ o: '+summary_metrics.loss', k: [0], c: 'x', i: 1.5 }),
     ).toString('base64url');
     expect(() => fetchPage(db, { order: '+summary_metrics.loss', after: tampered, first: 2 })).toThrow(
       FilterError,

@@ -1,11 +1,9 @@
 import { FilterError } from './filter-error';
 
-/** The position of a row in a sorted listing: sort signature, missing flag, keys, created_at, id. */
+/** The position of a row in a sorted listing: sort signature, keys, created_at, id. */
 export interface CursorPosition {
   /** Order signature the cursor was made for. */
   readonly order: string;
-  /** 1 when the row lacks the sort value. */
-  readonly missing: 0 | 1;
   /** Sort key values of the row (numbers, strings or null). */
   readonly keys: readonly (number | string | null)[];
   /** The row's created_at. */
@@ -31,7 +29,6 @@ function decodeKey(value: unknown): number | string | null {
 export function encodeCursor(position: CursorPosition): string {
   const body = {
     o: position.order,
-    m: position.missing,
     k: position.keys.map(encodeKey),
     c: position.createdAt,
     i: position.id,
@@ -51,12 +48,11 @@ export function decodeCursor(cursor: string, order: string, keyCount: number): C
     throw new FilterError('Invalid cursor');
   }
   if (typeof body !== 'object' || body === null) throw new FilterError('Invalid cursor');
-  const { o, m, k, c, i } = body as Record<string, unknown>;
+  const { o, k, c, i } = body as Record<string, unknown>;
   if (typeof o === 'string' && o !== order)
     throw new FilterError(`The cursor was made for another order than "${order}"`);
   if (
     typeof o !== 'string' ||
-    (m !== 0 && m !== 1) ||
     !Array.isArray(k) ||
     k.length !== keyCount ||
     typeof c !== 'string' ||
@@ -65,5 +61,5 @@ export function decodeCursor(cursor: string, order: string, keyCount: number): C
   ) {
     throw new FilterError('Invalid cursor');
   }
-  return { order: o, missing: m, keys: k.map(decodeKey), createdAt: c, id: i };
+  return { order: o, keys: k.map(decodeKey), createdAt: c, id: i };
 }

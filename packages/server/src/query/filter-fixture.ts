@@ -63,9 +63,12 @@ export const FILTER_RUNS: TestRun[] = [
 ];
 
 /** A database holding {@link FILTER_RUNS} and a `names(filter)` helper (project 1, by name). */
-export function filterFixture(): { db: Database.Database; names(filter: unknown): string[] } {
+export function filterFixture(storage: 'text' | 'jsonb' = 'text'): {
+  db: Database.Database;
+  names(filter: unknown): string[];
+} {
   const db = createTestDb();
-  insertRuns(db, FILTER_RUNS);
+  insertRuns(db, FILTER_RUNS, storage);
   return {
     db,
     names(filter) {

@@ -6,6 +6,6 @@
  */
 export { FilterError } from './filter-error';
 export { compileRunFilter } from './compile-filter';
-export { compileRunPage, compileRunCount, SORT_KEY_PREFIX, SORT_MISSING_COLUMN } from './compile-page';
+export { compileRunPage, compileRunCount, SORT_KEY_PREFIX } from './compile-page';
 export { registerSqlFunctions } from './sql-functions';
 export { DEFAULT_ORDER } from './order';

@@ -8,10 +8,15 @@ export interface SortPlan {
   readonly signature: string;
   /** Direction of the keys and the tie-breakers. */
   readonly descending: boolean;
-  /** 1 when the run lacks the sort value (those runs come last either way), else 0; null when never missing. */
-  readonly missing: Sql | null;
-  /** Sort key expressions (non-NULL whenever `missing` is 0), before the created_at/id tie-breakers. */
+  /**
+   * True when runs may lack the sort value: the first key is then NULL exactly for those runs,
+   * and they come last in both directions.
+   */
+  readonly nullable: boolean;
+  /** Sort key expressions, before the created_at/id tie-breakers. */
   readonly keys: readonly Sql[];
+  /** True when the keys are costly (JSON): computed once per row instead of being inlined. */
+  readonly costly: boolean;
 }
 
 /** The default when the order is null, undefined or empty: newest first. */
@@ -42,19 +47,21 @@ export function parseOrder(order: string | null | undefined): SortPlan {
     case 'column': {
       const { column } = target;
       const sameAsTieBreak = column.expr.text === 'r.created_at';
-      if (sameAsTieBreak) return { ...base, signature: `${sign}createdAt`, missing: null, keys: [] };
-      return { ...base, missing: column.notNull ? null : sql`(${column.expr} IS NULL)`, keys: [column.expr] };
+      if (sameAsTieBreak)
+        return { ...base, signature: `${sign}createdAt`, nullable: false, keys: [], costly: false };
+      return { ...base, nullable: !column.notNull, keys: [column.expr], costly: false };
     }
     case 'hasTag':
-      return { ...base, missing: null, keys: [hasTag(target.tag)] };
+      return { ...base, nullable: false, keys: [hasTag(target.tag)], costly: true };
     case 'tags':
       throw new FilterError('Cannot order by "tags"; use "tags.<tag>"');
     case 'json': {
       const rank = sql`(CASE json_type(${target.doc}, ${target.path}) WHEN 'integer' THEN 0 WHEN 'real' THEN 0 WHEN 'text' THEN 1 WHEN 'false' THEN 2 WHEN 'true' THEN 2 WHEN 'object' THEN 3 WHEN 'array' THEN 3 END)`;
       return {
         ...base,
-        missing: sql`(${rank} IS NULL)`,
+        nullable: true,
         keys: [rank, sql`json_extract(${target.doc}, ${target.path})`],
+        costly: true,
       };
     }
   }
