@@ -1,10 +1,11 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { FilterError } from '../query';
 import { UserInputError } from '../util/user-input-error';
 
 /** Whether an error was caused by the request, so its message may go to the client. */
 function isClientError(error: Error | undefined): boolean {
   if (!error) return true;
-  return error instanceof UserInputError || error.name === 'FilterError' || error.name === 'GraphQLError';
+  return error instanceof UserInputError || error instanceof FilterError || error.name === 'GraphQLError';
 }
 
 /**

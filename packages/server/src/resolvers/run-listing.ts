@@ -1,4 +1,4 @@
-import { compileRunCount, compileRunPage } from './run-query';
+import { compileRunCount, compileRunPage } from '../query';
 import { projectOf, type Context } from '../schema/context';
 import type { RunRow } from '../store/rows';
 import { UserInputError } from '../util/user-input-error';

@@ -12,6 +12,7 @@ import type {
 } from '../demo/dataset';
 import { importDataset, type ImportSummary } from './import-dataset';
 import type { ProjectRow, RunRow, UserRow } from './rows';
+import { registerSqlFunctions } from '../query';
 import { applySchema } from './schema';
 import { insertFile, insertReport, insertSweep, insertUser, upsertProject } from './write-objects';
 import { insertRun, appendHistory, deleteRunData } from './write-run';
@@ -39,6 +40,7 @@ export class Store {
   constructor(options: StoreOptions = {}) {
     this.db = new Database(options.path ?? ':memory:');
     applySchema(this.db, !options.path);
+    registerSqlFunctions(this.db);
     this.tempFilesDir = !options.filesDir && !options.path;
     this.filesDir =
       options.filesDir ?? (options.path ? `${options.path}-files` : mkdtempSync(`${tmpdir()}/wbapi-files-`));
@@ -48,6 +50,8 @@ export class Store {
   prepare<T = unknown>(sql: string): Statement<unknown[], T> {
     let statement = this.statements.get(sql);
     if (!statement) {
+      // Filters compile to many SQL shapes: keep the cache bounded.
+      if (this.statements.size >= 2000) this.statements.clear();
       statement = this.db.prepare(sql);
       this.statements.set(sql, statement);
     }
