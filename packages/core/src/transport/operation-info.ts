@@ -12,6 +12,7 @@ const MAX_KNOWN = 500;
 /** Reads the first top-level word (outside braces, strings and comments) and the name after it. */
 function scan(document: string): OperationInfo {
   let depth = 0;
+  let inHeader = false; // between a definition's first word and its selection set
   let i = 0;
   while (i < document.length) {
     const ch = document[i] as string;
@@ -23,10 +24,13 @@ function scan(document: string): OperationInfo {
       i = end < 0 ? document.length : end + (block ? 3 : 1);
       continue;
     } else if (ch === '{') {
-      if (depth === 0) return { kind: 'query', name: '' }; // shorthand `{ ... }` query
+      if (depth === 0 && !inHeader) return { kind: 'query', name: '' }; // shorthand `{ ... }` query
       depth++;
-    } else if (ch === '}') depth--;
-    else if (depth === 0 && /[A-Za-z_]/.test(ch)) {
+    } else if (ch === '}') {
+      depth--;
+      if (depth === 0) inHeader = false;
+    } else if (depth === 0 && /[A-Za-z_]/.test(ch)) {
+      inHeader = true;
       const word = /^[_A-Za-z][_0-9A-Za-z]*/.exec(document.slice(i))?.[0] ?? '';
       if (word === 'query' || word === 'mutation' || word === 'subscription') {
         const name = /^\s*([_A-Za-z][_0-9A-Za-z]*)/.exec(document.slice(i + word.length))?.[1] ?? '';
