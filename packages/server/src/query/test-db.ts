@@ -47,12 +47,20 @@ export function createTestDb(): Database.Database {
   return db;
 }
 
-/** Inserts runs; returns their ids. */
-export function insertRuns(db: Database.Database, runs: readonly TestRun[]): number[] {
+/**
+ * Inserts runs; returns their ids. With `storage: 'jsonb'` the JSON columns hold SQLite's binary
+ * JSONB (the json functions read both, so compiled filters must work on either).
+ */
+export function insertRuns(
+  db: Database.Database,
+  runs: readonly TestRun[],
+  storage: 'text' | 'jsonb' = 'text',
+): number[] {
+  const j = storage === 'jsonb' ? 'jsonb(?)' : '?';
   const insert =
     db.prepare(`INSERT INTO runs (project_id, name, display_name, state, created_at, heartbeat_at,
     sweep_name, group_name, job_type, host, username, tags, config, summary_metrics, system_metrics, history_keys)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${j}, ${j}, ${j}, ${j}, ${j})`);
   return runs.map(
     (run) =>
       insert.run(
