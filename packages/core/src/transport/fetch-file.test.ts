@@ -45,15 +45,15 @@ describe('GraphQLClient.fetchFile', () => {
     expect(describeFileResponse(response, 3)).toEqual({ offset: 0, totalBytes: 5, rangeIgnored: true });
   });
 
-  it('never sends credentials to another origin (other host, scheme or port)', async () => {
+  it('never sends credentials or custom headers to another origin (other host, scheme or port)', async () => {
     for (const url of [
       'https://storage.example.net/f',
       'http://api.example.com/f',
       'https://api.example.com:8443/f',
     ]) {
       const { client, fetch } = setup([new Response('x')]);
-      await client.fetchFile(url);
-      expect(fetch.requests[0]?.headers.has('authorization')).toBe(false);
+      await client.fetchFile(url, { headers: { 'X-Secret': 's' } });
+      expect([...(fetch.requests[0]?.headers.keys() ?? [])]).toEqual(['user-agent']);
     }
   });
 
@@ -71,6 +71,7 @@ describe('GraphQLClient.fetchFile', () => {
       'https://bucket.example.org/signed?sig=1',
     ]);
     expect(fetch.requests.map((r) => r.headers.has('authorization'))).toEqual([true, true, false]);
+    expect(fetch.requests.map((r) => r.headers.has('use-admin-privileges'))).toEqual([true, true, false]);
     expect(fetch.requests.every((r) => r.headers.get('range') === 'bytes=2-')).toBe(true);
   });
 

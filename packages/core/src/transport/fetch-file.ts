@@ -15,10 +15,10 @@ export interface FetchFileDeps {
   baseUrl: string;
   /** The fetch to use. */
   fetch: typeof fetch;
-  /** Headers for every hop (without `Authorization`). */
+  /** Headers for hops on the API's origin (client and call headers, `Authorization`). */
   headers: Headers;
-  /** `Authorization` value for same-origin hops. */
-  authorization: string | undefined;
+  /** `User-Agent` for hops elsewhere, which get nothing else but `Range`. */
+  userAgent: string;
   /** Strings to keep out of errors. */
   secrets: readonly string[];
   /** Retry settings and hooks. */
@@ -37,10 +37,12 @@ async function getFollowingRedirects(
 ): Promise<Response> {
   let current = url;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const headers = new Headers(deps.headers);
+    // Off the API's origin (a storage bucket, a CDN) send no credentials and no custom headers:
+    // they may be secrets, and in browsers they would force a CORS preflight.
+    const headers = sameOrigin(current, deps.baseUrl)
+      ? new Headers(deps.headers)
+      : new Headers({ 'User-Agent': deps.userAgent });
     if (offset > 0) headers.set('Range', `bytes=${offset}-`);
-    if (deps.authorization && sameOrigin(current, deps.baseUrl))
-      headers.set('Authorization', deps.authorization);
     const init: RequestInit = { method: 'GET', headers, redirect: 'manual', signal };
     const response = await deps.fetch(current, init);
     if (response.type === 'opaqueredirect') {

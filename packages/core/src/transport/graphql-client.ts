@@ -112,8 +112,9 @@ export class GraphQLClient {
 
   /**
    * GETs a file URL, from `offset` on (`Range: bytes=<offset>-` when > 0), with the same retry
-   * policy as queries. Basic auth is sent only when `url` is on `baseUrl`'s origin; redirects
-   * are followed by hand and lose the credentials when they leave that origin.
+   * policy as queries. Basic auth and the client's headers are sent only when `url` is on
+   * `baseUrl`'s origin (scheme, host and port); redirects are followed by hand and lose them when
+   * they leave that origin (other origins get only `Range` and `User-Agent`).
    *
    * Resolves with the `Response` (200 or 206) whose body is not yet read. A 200 to a request
    * with `offset > 0` means the server ignored the range: see {@link describeFileResponse}.
@@ -123,8 +124,12 @@ export class GraphQLClient {
     return fetchFileWithRetry(url, options.offset ?? 0, {
       baseUrl: this.baseUrl,
       fetch: this.options.fetch,
-      headers: mergeHeaders(this.commonHeaders(), options.headers),
-      authorization: apiKey ? basicAuth(apiKey) : undefined,
+      headers: mergeHeaders(
+        this.commonHeaders(),
+        { Authorization: apiKey ? basicAuth(apiKey) : undefined },
+        options.headers,
+      ),
+      userAgent: this.options.userAgent ?? DEFAULT_USER_AGENT,
       secrets: this.secrets(),
       context: this.context('file', 'fetchFile', options, options.signal),
     });
