@@ -35,6 +35,7 @@ async function getFollowingRedirects(
   deps: FetchFileDeps,
   signal: AbortSignal,
 ): Promise<Response> {
+  const fetchFn = deps.fetch;
   let current = url;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     // Off the API's origin (a storage bucket, a CDN) send no credentials and no custom headers:
@@ -44,11 +45,11 @@ async function getFollowingRedirects(
       : new Headers({ 'User-Agent': deps.userAgent });
     if (offset > 0) headers.set('Range', `bytes=${offset}-`);
     const init: RequestInit = { method: 'GET', headers, redirect: 'manual', signal };
-    const response = await deps.fetch(current, init);
+    const response = await fetchFn(current, init);
     if (response.type === 'opaqueredirect') {
       // Browsers hide the Location of manual redirects; let the browser follow (the Fetch
       // standard drops Authorization when a redirect crosses origins).
-      return deps.fetch(current, { ...init, redirect: 'follow' });
+      return fetchFn(current, { ...init, redirect: 'follow' });
     }
     const location = response.headers.get('location');
     if (!REDIRECTS.has(response.status) || location === null) return response;

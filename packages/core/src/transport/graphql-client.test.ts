@@ -92,6 +92,18 @@ describe('GraphQLClient.request', () => {
     expect(headers?.get('x-b')).toBe('2');
   });
 
+  it('calls fetch without a receiver, as browsers require', async () => {
+    const receivers: unknown[] = [];
+    const fetch = function (this: unknown) {
+      receivers.push(this);
+      return Promise.resolve(json({ data: { ok: 1 } }));
+    } as unknown as typeof globalThis.fetch;
+    const client = new GraphQLClient({ baseUrl: 'https://x', fetch, cache: false });
+    await client.request(Query, {});
+    await client.fetchFile('https://x/f');
+    expect(receivers).toEqual([undefined, undefined]);
+  });
+
   it('sends no Authorization header without a key', async () => {
     const { client, fetch } = setup([json({ data: {} })], { apiKey: undefined });
     await client.request(Query, {});

@@ -46,9 +46,13 @@ export class GraphQLClient {
   private readonly hooks: Required<Hooks>;
   private readonly cache: ResponseCache | null;
   private readonly inFlight = new InFlight<unknown>();
+  /** The injected fetch, called without a receiver (browsers throw "Illegal invocation" otherwise). */
+  private readonly fetchFn: typeof fetch;
 
   constructor(options: ClientOptions) {
     this.options = options;
+    const fetchImpl = options.fetch;
+    this.fetchFn = (input, init) => fetchImpl(input, init);
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     const now = options.clock?.now ?? ((): number => Date.now());
@@ -123,7 +127,7 @@ export class GraphQLClient {
     const apiKey = this.options.apiKey;
     return fetchFileWithRetry(url, options.offset ?? 0, {
       baseUrl: this.baseUrl,
-      fetch: this.options.fetch,
+      fetch: this.fetchFn,
       headers: mergeHeaders(
         this.commonHeaders(),
         { Authorization: apiKey ? basicAuth(apiKey) : undefined },
@@ -197,7 +201,7 @@ export class GraphQLClient {
     const context = this.context(kind, operationName, options, signal);
     return withRetry(context, async (attempt, attemptNumber) => {
       const started = this.clock.now();
-      const response = await this.options.fetch(`${this.baseUrl}/graphql`, {
+      const response = await this.fetchFn(`${this.baseUrl}/graphql`, {
         method: 'POST',
         headers,
         body,
