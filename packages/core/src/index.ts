@@ -10,3 +10,4 @@ export * from './transport';
 export * from './pagination';
 export * from './paths';
 export type * from './platform';
+export * from './query-generator';

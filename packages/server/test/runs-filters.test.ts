@@ -148,8 +148,18 @@ describe('bad input', () => {
   it('answers a bad order string and a forged cursor with clear errors', async () => {
     const order = await gql(server, QUERY, { order: '+', perPage: 5 });
     expect(order.body.errors[0].message.length).toBeGreaterThan(0);
-    const cursor = await gql(server, QUERY, { cursor: 'bm90IGEgY3Vyc29y', perPage: 5 });
+    const forged = Buffer.from(JSON.stringify({ o: 'x', k: [], c: 'x', i: 1 })).toString('base64url');
+    const cursor = await gql(server, QUERY, { cursor: forged, perPage: 5 });
     expect(cursor.body.errors[0].message).toMatch(/cursor/i);
+  });
+
+  it('ends the listing with an empty page for a cursor it never made', async () => {
+    const res = await gql(server, QUERY, { cursor: 'c1', perPage: 5 });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.project.runs).toEqual({
+      edges: [],
+      pageInfo: { endCursor: null, hasNextPage: false },
+    });
   });
 });
 

@@ -23,7 +23,21 @@ export function countRuns(ctx: Context, projectId: number, filters: unknown): nu
   return Number(Object.values(row ?? { n: 0 })[0] ?? 0);
 }
 
-/** One page of runs of a project (keyset pagination, see src/query). */
+/** Whether a cursor is one of ours (base64url JSON object); details are checked by src/query. */
+function isOwnCursor(cursor: string): boolean {
+  try {
+    const body: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return typeof body === 'object' && body !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One page of runs of a project (keyset pagination, see src/query). A cursor this server never
+ * made (e.g. replayed from another server) ends the listing with an empty page instead of an
+ * error; one of ours that is corrupted or made for another order is a clear error.
+ */
 export function listRuns(
   ctx: Context,
   projectId: number,
@@ -35,6 +49,9 @@ export function listRuns(
   },
 ): Connection<RunRow> {
   projectOf(ctx, projectId);
+  if (args.after && !isOwnCursor(args.after)) {
+    return { edges: [], pageInfo: { endCursor: null, hasNextPage: false } };
+  }
   const query = compileRunPage({
     projectId,
     filter: parseFilters(args.filters),
