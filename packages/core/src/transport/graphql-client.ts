@@ -82,36 +82,33 @@ export class GraphQLClient {
     options: CallOptions = {},
   ): Promise<TResult> {
     const { kind, name } = operationInfo(document);
-    if (kind === 'mutation') {
+    const call: Call = {
+      document,
+      variables,
+      options,
+      kind: kind === 'mutation' ? 'mutation' : 'query',
+      name,
+    };
+    if (call.kind === 'mutation') {
       this.flush();
       try {
-        return await this.send<TResult>(document, variables, options, 'mutation', name, options.signal);
+        return (await this.send(call, options.signal)) as TResult;
       } finally {
         this.flush();
       }
     }
     const cache = options.cache === false ? null : this.cache;
-    if (!cache) return this.send<TResult>(document, variables, options, 'query', name, options.signal);
+    if (!cache) return (await this.send(call, options.signal)) as TResult;
     const key = `${document}\n${stableStringify(variables ?? null)}\n${stableStringify(options.headers ?? null)}`;
     const hit = cache.get(key);
     if (hit !== undefined) return hit as TResult;
     const generation = cache.generation;
-    return this.inFlight.run(
+    const store = (value: unknown, size: number): void => cache.set(key, value, size, generation);
+    return (await this.inFlight.run(
       key,
-      async (signal) => {
-        const data = await this.send<TResult>(
-          document,
-          variables,
-          options,
-          'query',
-          name,
-          signal,
-          (size, value) => cache.set(key, value, size, generation),
-        );
-        return data;
-      },
+      (signal) => this.send(call, signal, store),
       options.signal,
-    ) as Promise<TResult>;
+    )) as TResult;
   }
 
   /**
@@ -124,15 +121,10 @@ export class GraphQLClient {
    * with `offset > 0` means the server ignored the range: see {@link describeFileResponse}.
    */
   fetchFile(url: string, options: CallOptions & FetchFileOptions = {}): Promise<Response> {
-    const apiKey = this.options.apiKey;
     return fetchFileWithRetry(url, options.offset ?? 0, {
       baseUrl: this.baseUrl,
       fetch: this.fetchFn,
-      headers: mergeHeaders(
-        this.commonHeaders(),
-        { Authorization: apiKey ? basicAuth(apiKey) : undefined },
-        options.headers,
-      ),
+      headers: this.apiHeaders({}, options.headers),
       userAgent: this.options.userAgent ?? DEFAULT_USER_AGENT,
       secrets: this.secrets(),
       context: this.context('file', 'fetchFile', options, options.signal),
@@ -181,46 +173,55 @@ export class GraphQLClient {
     };
   }
 
-  private async send<T>(
-    document: string,
-    variables: unknown,
-    options: CallOptions,
-    kind: CallKind,
-    operationName: string,
-    signal: AbortSignal | undefined,
-    onData?: (size: number, value: unknown) => void,
-  ): Promise<T> {
+  /** Headers of an API request: W&B's, the client's, Basic auth, then the call's. */
+  private apiHeaders(extra: Record<string, string>, call: Record<string, string> | undefined): Headers {
     const apiKey = this.options.apiKey;
-    const headers = mergeHeaders(
+    return mergeHeaders(
       this.commonHeaders(),
-      { 'Content-Type': 'application/json', Authorization: apiKey ? basicAuth(apiKey) : undefined },
-      options.headers,
+      extra,
+      { Authorization: apiKey ? basicAuth(apiKey) : undefined },
+      call,
     );
-    const body = JSON.stringify({ query: document, variables: variables ?? {} });
+  }
+
+  /** POSTs one GraphQL call with retries; `store` receives the data and reply size on success. */
+  private async send(
+    call: Call,
+    signal: AbortSignal | undefined,
+    store?: (value: unknown, size: number) => void,
+  ): Promise<unknown> {
+    const headers = this.apiHeaders({ 'Content-Type': 'application/json' }, call.options.headers);
+    const body = JSON.stringify({ query: call.document, variables: call.variables ?? {} });
     const secrets = this.secrets();
-    const context = this.context(kind, operationName, options, signal);
+    const context = this.context(call.kind, call.name, call.options, signal);
     return withRetry(context, async (attempt, attemptNumber) => {
       const started = this.clock.now();
-      const response = await this.fetchFn(`${this.baseUrl}/graphql`, {
-        method: 'POST',
-        headers,
-        body,
-        signal: attempt.signal,
-      });
+      const init = { method: 'POST', headers, body, signal: attempt.signal };
+      const response = await this.fetchFn(`${this.baseUrl}/graphql`, init);
       try {
-        const reply = await readGraphQLResponse<T>(response, secrets, this.clock.now());
-        onData?.(reply.bodyChars, reply.data);
+        const reply = await readGraphQLResponse(response, secrets, this.clock.now());
+        store?.(reply.data, reply.bodyChars);
         return reply.data;
       } finally {
+        const { status } = response;
         const durationMs = this.clock.now() - started;
         this.hooks.response({
-          operationName,
-          kind,
+          operationName: call.name,
+          kind: call.kind,
           attempt: attemptNumber,
-          status: response.status,
+          status,
           durationMs,
         });
       }
     });
   }
+}
+
+/** One GraphQL call as `send` needs it. */
+interface Call {
+  document: string;
+  variables: unknown;
+  options: CallOptions;
+  kind: 'query' | 'mutation';
+  name: string;
 }
