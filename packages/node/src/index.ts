@@ -1,8 +1,13 @@
 /**
- * Placeholder entry point: the package's API lands with its own issue.
+ * wbapi for Node.js: everything from `@wbapi/core`, plus the Node platform (keep-alive and
+ * proxy-aware fetch, `WANDB_*` variables and netrc, streaming downloads to disk).
  *
  * @packageDocumentation
  */
-
-/** The package's version. */
-export const VERSION: string = '0.0.0';
+export * from '@wbapi/core';
+export { NodePlatform, nodePlatform, type NodePlatformOptions } from './node-platform';
+export { createNodeDispatcher, createNodeFetch, type NodeFetchOptions } from './fetch/node-fetch';
+export { downloadToFile, type DownloadProgress, type NodeDownloadOptions } from './download/download-to-file';
+export { checkFileName } from './download/safe-path';
+export { readNodeSettings, type NodeSettings, type SettingsSources } from './credentials/node-settings';
+export { parseNetrc, netrcEntryFor, type Netrc, type NetrcEntry } from './credentials/netrc';

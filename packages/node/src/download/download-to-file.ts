@@ -1,0 +1,180 @@
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { open, mkdir, rename, rm, stat, realpath, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import {
+  ChecksumMismatchError,
+  FileExistsError,
+  NetworkError,
+  UnsafePathError,
+  type FileSource,
+  type OpenedFile,
+} from '@wbapi/core';
+import { isInside, targetPath } from './safe-path';
+
+/** Progress of a download. */
+export interface DownloadProgress {
+  /** Bytes written so far. */
+  bytes: number;
+  /** Size of the whole file when known, else `null`. */
+  totalBytes: number | null;
+}
+
+/** Options of `file.download()` on Node. */
+export interface NodeDownloadOptions {
+  /** Folder the file name is resolved against. @defaultValue `'.'` */
+  root?: string;
+  /** Overwrite an existing file. When false, an existing target is an error and is left untouched. @defaultValue false */
+  replace?: boolean;
+  /** Called after each chunk is written. */
+  onProgress?: (progress: DownloadProgress) => void;
+  /** Aborts the download; the partial file is removed. */
+  signal?: AbortSignal;
+  /** How many times a connection dropped mid-body is resumed with a Range request. @defaultValue 5 */
+  maxResumes?: number;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Symlinked folders inside root could still lead elsewhere: compare real paths once created.
+async function checkRealFolder(root: string, folder: string, name: string): Promise<void> {
+  const [realRoot, realFolder] = await Promise.all([realpath(root), realpath(folder)]);
+  if (realFolder !== realRoot && !isInside(realRoot, realFolder)) {
+    throw new UnsafePathError(
+      `Unsafe file name ${JSON.stringify(name)}: resolves outside the download folder`,
+      {
+        path: name,
+      },
+    );
+  }
+}
+
+class PartFile {
+  written = 0;
+  private hash: Hash = createHash('md5');
+  constructor(
+    readonly path: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  async write(chunk: Uint8Array): Promise<void> {
+    let done = 0;
+    while (done < chunk.byteLength) {
+      const { bytesWritten } = await this.handle.write(
+        chunk,
+        done,
+        chunk.byteLength - done,
+        this.written + done,
+      );
+      done += bytesWritten;
+    }
+    this.hash.update(chunk);
+    this.written += chunk.byteLength;
+  }
+
+  async restart(): Promise<void> {
+    await this.handle.truncate(0);
+    this.written = 0;
+    this.hash = createHash('md5');
+  }
+
+  md5(): string {
+    return this.hash.digest('base64');
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}
+
+/** Copies a body into the part file; true when it ran to the announced size (or no size was announced). */
+async function copyBody(opened: OpenedFile, part: PartFile, options: NodeDownloadOptions): Promise<boolean> {
+  const reader = opened.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      await part.write(value);
+      options.onProgress?.({ bytes: part.written, totalBytes: opened.totalBytes });
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return opened.totalBytes === null || part.written >= opened.totalBytes;
+}
+
+async function fill(source: FileSource, part: PartFile, options: NodeDownloadOptions): Promise<void> {
+  const maxResumes = options.maxResumes ?? 5;
+  const signal = options.signal ? { signal: options.signal } : {};
+  for (let resumes = 0; ; resumes++) {
+    options.signal?.throwIfAborted();
+    // Failures to open are final: the transport already retried them.
+    const opened = await source.open({ offset: part.written, ...signal });
+    if (opened.offset !== part.written) {
+      if (opened.offset !== 0) {
+        await opened.body.cancel().catch(() => undefined);
+        throw new NetworkError(`Server resumed ${source.name} at byte ${opened.offset}, not ${part.written}`);
+      }
+      await part.restart(); // the server ignored Range and sent the whole file: start over
+    }
+    let failure: unknown;
+    try {
+      if (await copyBody(opened, part, options)) return;
+    } catch (error) {
+      options.signal?.throwIfAborted();
+      failure = error;
+    }
+    if (resumes >= maxResumes) {
+      throw new NetworkError(`Download of ${source.name} failed after ${resumes} resumes`, {
+        cause: failure,
+      });
+    }
+  }
+}
+
+/**
+ * Downloads a run file to disk: validates the name, streams the bytes to a temporary
+ * `.<name>.<random>.part` file beside the target (memory stays flat), resumes a dropped
+ * connection with a Range request, checks the MD5 when the server gives one, then renames the
+ * file into place. Returns the absolute path.
+ *
+ * @throws UnsafePathError, FileExistsError, ChecksumMismatchError, NetworkError, or the signal's reason when aborted.
+ */
+export async function downloadToFile(source: FileSource, options: NodeDownloadOptions = {}): Promise<string> {
+  const root = resolve(options.root ?? '.');
+  const target = targetPath(root, source.name);
+  if (!options.replace && (await exists(target))) {
+    throw new FileExistsError(`File already exists: ${target} (pass replace: true to overwrite)`, {
+      path: target,
+    });
+  }
+  options.signal?.throwIfAborted();
+  const folder = dirname(target);
+  await mkdir(folder, { recursive: true });
+  await checkRealFolder(root, folder, source.name);
+  const partPath = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
+  const part = new PartFile(partPath, await open(partPath, 'wx'));
+  try {
+    await fill(source, part, options);
+    await part.close();
+    const actual = part.md5();
+    if (source.md5 && actual !== source.md5) {
+      throw new ChecksumMismatchError(`MD5 of ${source.name} does not match the server's`, {
+        expected: source.md5,
+        actual,
+      });
+    }
+    await rename(partPath, target);
+    return target;
+  } catch (error) {
+    await part.close().catch(() => undefined);
+    await rm(partPath, { force: true });
+    throw error;
+  }
+}
