@@ -1,0 +1,8 @@
+/**
+ * Demo data and JSON fixtures for the local server.
+ *
+ * @packageDocumentation
+ */
+export type * from './dataset';
+export { generateDemoDataset } from './generate';
+export { DEMO_API_KEY } from './users';
