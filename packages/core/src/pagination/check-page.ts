@@ -25,7 +25,9 @@ export function checkPage<T>(page: Page<T> | null | undefined, cursor: string | 
 
 /** A Relay connection as the generated documents type it. */
 export interface ConnectionLike<N> {
+  /** The edges; null nodes are skipped. */
   edges?: ReadonlyArray<{ node?: N | null; cursor?: string | null } | null> | null;
+  /** Required: a connection without it cannot be paged safely. */
   pageInfo?: { endCursor?: string | null; hasNextPage?: boolean | null } | null;
 }
 

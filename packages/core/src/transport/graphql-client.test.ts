@@ -229,6 +229,25 @@ describe('GraphQLClient.request', () => {
     expect(fetch.requests).toHaveLength(3);
   });
 
+  it('shortens backoff waits to fit the budget, then throws the last error', async () => {
+    const { client, fetch, sleeps, events } = setup([new Response('', { status: 503 })], {
+      retry: { baseDelayMs: 1000, budgetMs: 2500 },
+    });
+    const error = (await failure(client.request(Query, {}))) as HttpError;
+    expect(error.status).toBe(503);
+    expect(sleeps).toEqual([1000, 1500]);
+    expect(fetch.requests).toHaveLength(3);
+    expect(events.filter(([name]) => name === 'error')).toHaveLength(1);
+  });
+
+  it('stops after maxRetries', async () => {
+    const { client, fetch } = setup([new Response('', { status: 500 })], {
+      retry: { maxRetries: 3, baseDelayMs: 1 },
+    });
+    await failure(client.request(Query, {}));
+    expect(fetch.requests).toHaveLength(4);
+  });
+
   it('does not retry mutations unless asked', async () => {
     const first = setup([new Response('', { status: 503 }), json({ data: {} })]);
     expect(await failure(first.client.request(Mutation, {}))).toBeInstanceOf(HttpError);

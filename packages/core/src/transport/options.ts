@@ -9,8 +9,10 @@ export interface RetryOptions {
   /** Cap on one delay (also on a `Retry-After` wait), in ms. @defaultValue 30_000 */
   maxDelayMs: number;
   /**
-   * Total time a call may spend, attempts and waits included, before the last error is thrown.
-   * A retry whose wait would end past the budget is not made. @defaultValue 20_000
+   * Time after the first attempt began during which retries may start; once it is spent the last
+   * error is thrown (so a call lasts at most about the budget plus one attempt, as in Python).
+   * Backoff waits are shortened to fit; a `Retry-After` that does not fit ends the call at once.
+   * @defaultValue 20_000
    */
   budgetMs: number;
   /** Random extra on each delay, as a fraction of it (0.25 → up to +25 %). @defaultValue 0.25 */

@@ -86,7 +86,11 @@ export async function withRetry<T>(
   }
 }
 
-/** The wait before the next attempt, or `null` when the call must fail now. */
+/**
+ * The wait before the next attempt, or `null` when the call must fail now: not retryable, out of
+ * retries, budget spent, or a `Retry-After` longer than what is left of the budget (waiting less
+ * than the server asked would only earn another 429). A backoff wait is shortened to fit the budget.
+ */
 function nextDelay(
   context: RetryContext,
   failure: unknown,
@@ -95,10 +99,12 @@ function nextDelay(
 ): number | null {
   const { retry } = context;
   if (!context.retryEnabled || !isRetryableError(failure) || attemptNumber > retry.maxRetries) return null;
+  const remainingMs = retry.budgetMs - elapsedMs;
+  if (remainingMs <= 0) return null;
   const asked = (failure as { retryAfterMs?: unknown }).retryAfterMs;
-  const delayMs =
-    typeof asked === 'number'
-      ? Math.min(asked, retry.maxDelayMs)
-      : backoffDelay(attemptNumber, retry, context.clock.random());
-  return elapsedMs + delayMs > retry.budgetMs ? null : delayMs;
+  if (typeof asked === 'number') {
+    const delayMs = Math.min(asked, retry.maxDelayMs);
+    return delayMs > remainingMs ? null : delayMs;
+  }
+  return Math.min(backoffDelay(attemptNumber, retry, context.clock.random()), remainingMs);
 }
