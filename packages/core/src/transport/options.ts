@@ -51,7 +51,7 @@ export interface ClientOptions {
   fetch: typeof fetch;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
-  /** Timeout of one attempt, in ms. @defaultValue 19_000 */
+  /** Timeout of one attempt, in ms (`0` or `Infinity`: none). @defaultValue 19_000 */
   timeoutMs?: number;
   /** Retry settings; see {@link RetryOptions}. */
   retry?: Partial<RetryOptions>;
