@@ -21,7 +21,10 @@ describe('errorFromResponse', () => {
   });
 
   it('maps 404 to NotFoundError and 429 to RateLimitError with retryAfterMs', () => {
-    expect(errorFromResponse({ status: 404, statusText: 'Not Found' })).toBeInstanceOf(NotFoundError);
+    const missing = errorFromResponse({ status: 404, statusText: 'Not Found' });
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect(missing.message).toBe('Resource not found; check the path (HTTP 404)');
+    expect(errorFromResponse({ status: 401 }).message).toBe('The API key is invalid or missing (HTTP 401)');
     const limited = errorFromResponse({ status: 429, headers: new Headers({ 'Retry-After': '7' }) });
     expect(limited).toBeInstanceOf(RateLimitError);
     expect((limited as RateLimitError).retryAfterMs).toBe(7000);

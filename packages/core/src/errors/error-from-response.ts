@@ -11,6 +11,14 @@ const MAX_MESSAGE_CHARS = 500;
 /** Longest body excerpt kept on an error. */
 const MAX_BODY_CHARS = 1000;
 
+/** Messages for statuses whose reply said nothing useful. */
+const DEFAULT_MESSAGES: Record<number, string> = {
+  401: 'The API key is invalid or missing (HTTP 401)',
+  403: 'Permission denied for this resource (HTTP 403)',
+  404: 'Resource not found; check the path (HTTP 404)',
+  429: 'Rate limited by the server (HTTP 429)',
+};
+
 /** What {@link errorFromResponse} needs to know about a failed reply. */
 export interface FailedResponse {
   /** HTTP status. */
@@ -99,7 +107,9 @@ export function errorFromResponse(input: FailedResponse): WandbError {
     bodyText: redact(truncate(input.bodyText ?? '', MAX_BODY_CHARS)),
     retryAfterMs: parseRetryAfter(input.headers?.get('retry-after'), input.now),
   };
-  const message = redact(said === null ? `HTTP ${status}${statusText ? ` (${statusText})` : ''}` : said);
+  const message = redact(
+    said ?? DEFAULT_MESSAGES[status] ?? `HTTP ${status}${statusText ? ` (${statusText})` : ''}`,
+  );
 
   if (status === 401 || status === 403) return new AuthenticationError(message, init);
   if (status === 404) return new NotFoundError(message, init);
