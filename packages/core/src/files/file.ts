@@ -1,0 +1,90 @@
+import type { FileFieldsFragment } from '@wbapi/gql';
+import type { ApiContext, RequestOptions } from '../api/context';
+import type { DownloadOptionsOf, DownloadResultOf, FileSource, Platform } from '../platform';
+import { openFile } from './open-file';
+
+/** The raw GraphQL attributes of a file (the `FileFields` fragment). */
+export type FileAttrs = FileFieldsFragment;
+
+/**
+ * A file saved by a run. `download()` hands the bytes to the platform (a path on disk in Node,
+ * a Blob in the browser); `stream()` gives the bytes as a web ReadableStream anywhere.
+ */
+export class File<P extends Platform = Platform> {
+  /** The raw GraphQL attributes. */
+  readonly attrs: FileAttrs;
+  /** @internal */
+  readonly context: ApiContext<P>;
+
+  /** Builds a file from listing data; get files with `run.files()` or `run.file(name)`. */
+  constructor(context: ApiContext<P>, attrs: FileAttrs) {
+    this.context = context;
+    this.attrs = attrs;
+  }
+
+  /** The file's id. */
+  get id(): string {
+    return this.attrs.id;
+  }
+  /** The file's name, relative to the run (may contain `/`). */
+  get name(): string {
+    return this.attrs.name;
+  }
+  /** The download URL (behind the API's auth). */
+  get url(): string {
+    return this.attrs.url ?? this.attrs.directUrl;
+  }
+  /** The storage URL. */
+  get directUrl(): string {
+    return this.attrs.directUrl;
+  }
+  /** Base64 MD5 of the content, as stored by W&B (not verified on download). */
+  get md5(): string | null {
+    return this.attrs.md5 ?? null;
+  }
+  /** The MIME type. */
+  get mimetype(): string | null {
+    return this.attrs.mimetype ?? null;
+  }
+  /** When the file was last updated (UTC ISO text). */
+  get updatedAt(): string | null {
+    return this.attrs.updatedAt ?? null;
+  }
+  /** The size in bytes (0 when unknown). */
+  get sizeBytes(): number {
+    return Number(this.attrs.sizeBytes ?? 0);
+  }
+  /** Alias of {@link File.sizeBytes}, the SDK's `size`. */
+  get size(): number {
+    return this.sizeBytes;
+  }
+
+  /** What the platform's downloader reads from: name, URL, size, md5 and `open()`. */
+  source(): FileSource {
+    return {
+      name: this.name,
+      url: this.url,
+      sizeBytes: this.sizeBytes,
+      md5: this.md5,
+      open: (options = {}) => openFile(this.context.client, this.url, options),
+    };
+  }
+
+  /** Downloads the file through the platform (options and result depend on the platform). */
+  download(options?: DownloadOptionsOf<P>): Promise<DownloadResultOf<P>> {
+    return this.context.platform.download(this.source(), (options ?? {}) as DownloadOptionsOf<P>) as Promise<
+      DownloadResultOf<P>
+    >;
+  }
+
+  /** The file's bytes from `offset` as a web ReadableStream (no platform needed). */
+  async stream(options: RequestOptions & { offset?: number } = {}): Promise<ReadableStream<Uint8Array>> {
+    const opened = await openFile(this.context.client, this.url, options);
+    return opened.body;
+  }
+
+  /** `<File name (size bytes)>`. */
+  toString(): string {
+    return `<File ${this.name} (${this.sizeBytes} bytes)>`;
+  }
+}

@@ -1,0 +1,53 @@
+import { BadInputError } from '../errors';
+import { filterToMongo, keyToServerPath, type Filter, type Key, type MongoFilter } from '../query-generator';
+import type { ApiContext, RequestOptions } from '../api/context';
+import type { Platform } from '../platform';
+import { Runs } from '../runs/runs';
+
+/** Options of `report.runs(section)`. */
+export interface ReportRunsOptions extends RequestOptions {
+  /** Runs per request. @defaultValue 50 */
+  perPage?: number;
+  /** Only the runs selected in the run set. @defaultValue true */
+  onlySelected?: boolean;
+}
+
+function record(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BadInputError(`report section has no ${what}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Appends the selection to `filters.$or[0].$and`, the OR-of-AND shape report filters have. */
+function withSelection(filters: MongoFilter | null, selected: unknown): MongoFilter {
+  const or = (filters as Record<string, unknown> | null)?.['$or'];
+  const first = Array.isArray(or) ? (or[0] as Record<string, unknown> | undefined) : undefined;
+  const and = first?.['$and'];
+  if (!filters || !Array.isArray(and)) {
+    throw new BadInputError('report run set filters are not an OR of ANDs; pass onlySelected: false');
+  }
+  and.push({ name: { $in: Array.isArray(selected) ? selected : [] } });
+  return filters;
+}
+
+/** The runs of a report section, per semantics §12. */
+export function reportRuns<P extends Platform>(
+  context: ApiContext<P>,
+  entity: string,
+  project: string,
+  section: Record<string, unknown>,
+  options: ReportRunsOptions,
+): Runs<P> {
+  const { perPage = 50, onlySelected = true, ...call } = options;
+  const runSets = section['runSets'];
+  if (!Array.isArray(runSets)) throw new BadInputError('report section has no runSets');
+  const openRunSet = typeof section['openRunSet'] === 'number' ? section['openRunSet'] : 0;
+  const runSet = record(runSets[openRunSet], `run set ${openRunSet}`);
+  const sort = record(runSet['sort'], 'sort');
+  const order = (sort['ascending'] ? '+' : '-') + keyToServerPath(sort['key'] as Key);
+  // A deep copy: the selection is appended in place and must not leak into the spec.
+  let filters = filterToMongo(structuredClone(runSet['filters']) as Filter);
+  if (onlySelected) filters = withSelection(filters, record(runSet['selections'], 'selections')['tree']);
+  return new Runs(context, { entity, project }, { ...call, perPage, order, filters: filters ?? {} });
+}

@@ -1,0 +1,12 @@
+/**
+ * Runs: listing, loading, updating, creating and deleting.
+ *
+ * @packageDocumentation
+ */
+export { Run } from './run';
+export { Runs, DEFAULT_RUNS_ORDER, type RunsOptions, type ProjectTarget } from './runs';
+export { createRun, type CreateRunOptions } from './create-run';
+export { decodeConfig, decodeJsonObject, encodeConfig, type DecodedConfig, type JsonObject } from './decode';
+export { encodeFilters } from './encode-filters';
+export { generateRunId } from './run-id';
+export { describeRun, type RunAttrs, type RunUser } from './run-attrs';

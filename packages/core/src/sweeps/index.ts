@@ -1,0 +1,8 @@
+/**
+ * Sweeps and their best run.
+ *
+ * @packageDocumentation
+ */
+export { Sweep, describeSweep, type SweepAttrs, type SweepRunsOptions } from './sweep';
+export { loadSweep } from './load-sweep';
+export { sweepOrder } from './sweep-order';

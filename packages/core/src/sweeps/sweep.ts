@@ -1,0 +1,150 @@
+import type { SweepFieldsFragment } from '@wbapi/gql';
+import { parse as parseYaml } from 'yaml';
+import type { ApiContext, RequestOptions } from '../api/context';
+import { appPageUrl } from '../api/app-url';
+import { malformedReply } from '../api/malformed';
+import type { Platform } from '../platform';
+import { Runs } from '../runs/runs';
+import type { Run } from '../runs/run';
+import { sweepOrder } from './sweep-order';
+
+/** The raw GraphQL attributes of a sweep (legacy servers send fewer fields). */
+export type SweepAttrs = Partial<SweepFieldsFragment> &
+  Pick<SweepFieldsFragment, 'id' | 'name' | 'state' | 'config'>;
+
+/** `<Sweep e/p/id (state)>`, the way the SDK prints a sweep in messages. */
+export function describeSweep(entity: string, project: string, id: string, state: string | null): string {
+  return `<Sweep ${entity}/${project}/${id} (${state || 'Unknown State'})>`;
+}
+
+function parseSweepConfig(text: string | null | undefined): Record<string, unknown> {
+  if (!text) return {};
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch (error) {
+    throw malformedReply(`sweep config is not valid YAML: ${(error as Error).message}`);
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
+}
+
+/** Options of `sweep.runs()`. */
+export interface SweepRunsOptions extends RequestOptions {
+  /** Order string passed as-is. @defaultValue '+created_at' */
+  order?: string | null;
+  /** Runs per request. @defaultValue 10 */
+  perPage?: number;
+}
+
+/** A hyperparameter sweep: its config (parsed YAML), state, and runs. Get one with `api.sweep(path)`. */
+export class Sweep<P extends Platform = Platform> {
+  /** The sweep id (its name in the path), e.g. `ab12cd34`. */
+  readonly id: string;
+  /** The sweep's entity. */
+  readonly entity: string;
+  /** The sweep's project. */
+  readonly project: string;
+  /** The raw GraphQL attributes. */
+  readonly attrs: SweepAttrs;
+  /** The sweep configuration, parsed from YAML. */
+  readonly config: Record<string, unknown>;
+  /** @internal */
+  readonly context: ApiContext<P>;
+
+  /** Builds a sweep from loaded attributes; prefer `api.sweep(path)`. */
+  constructor(context: ApiContext<P>, entity: string, project: string, id: string, attrs: SweepAttrs) {
+    this.context = context;
+    this.entity = entity;
+    this.project = project;
+    this.id = id;
+    this.attrs = attrs;
+    this.config = parseSweepConfig(attrs.config);
+  }
+
+  /** The GraphQL node id. */
+  get storageId(): string {
+    return this.attrs.id;
+  }
+  /** Display name, else `config.name`, else the id. */
+  get name(): string {
+    const configName = this.config['name'];
+    return this.attrs.displayName || (typeof configName === 'string' && configName) || this.id;
+  }
+  /** `RUNNING`, `FINISHED`, ... */
+  get state(): string {
+    return this.attrs.state;
+  }
+  /** The best metric value seen so far. */
+  get bestLoss(): number | null {
+    return this.attrs.bestLoss ?? null;
+  }
+  /** The search method (`grid`, `random`, `bayes`), from the server or the config. */
+  get method(): string | null {
+    const method = this.attrs.method ?? this.config['method'];
+    return typeof method === 'string' ? method : null;
+  }
+  /** The number of runs the sweep expects (the SDK's `expected_run_count`). */
+  get runCountExpected(): number | null {
+    return this.attrs.runCountExpected ?? null;
+  }
+  /** The sweep's description. */
+  get description(): string | null {
+    return this.attrs.description ?? null;
+  }
+  /** When the sweep was created (UTC ISO text). */
+  get createdAt(): string | null {
+    return this.attrs.createdAt ?? null;
+  }
+  /** The sweep's page in the web UI. */
+  get url(): string {
+    return appPageUrl(this.context.appUrl, [this.entity, this.project, 'sweeps', this.id]);
+  }
+  /** The order `bestRun()` uses by default (from the config's metric), or null. */
+  get order(): string | null {
+    return sweepOrder(this.config);
+  }
+
+  /** The sweep's runs (filter `{"$and":[{"sweep": id}]}`), 10 per request by default. */
+  runs(options: SweepRunsOptions = {}): Runs<P> {
+    const { perPage = 10, ...rest } = options;
+    return new Runs(
+      this.context,
+      { entity: this.entity, project: this.project },
+      { ...rest, perPage, filters: this.filters() },
+    );
+  }
+
+  /**
+   * The best run by `order` (through `QueryGenerator.formatOrderKey`) or by the config's metric;
+   * null when the sweep has no runs. One request with `perPage` 1.
+   */
+  async bestRun(options: RequestOptions & { order?: string | null } = {}): Promise<Run<P> | null> {
+    const { order, ...call } = options;
+    const chosen = sweepOrder(this.config, order);
+    if (chosen === null) {
+      this.context.logger?.warn?.(
+        "No order specified and couldn't find metric in sweep config, returning oldest run",
+      );
+    }
+    const target = { entity: this.entity, project: this.project };
+    const runs = new Runs(this.context, target, {
+      ...call,
+      order: chosen,
+      perPage: 1,
+      filters: this.filters(),
+    });
+    const [best] = await runs.toArray({ limit: 1 });
+    return best ?? null;
+  }
+
+  /** `<Sweep e/p/id (state)>`. */
+  toString(): string {
+    return describeSweep(this.entity, this.project, this.id, this.state);
+  }
+
+  private filters(): Record<string, unknown> {
+    return { $and: [{ sweep: this.id }] };
+  }
+}

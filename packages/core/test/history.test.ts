@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { BadInputError, RateLimitError, WandbError, type HistoryRow } from '../src';
+import { useTestServer } from './helpers/lifecycle';
+import { testApi } from './helpers/server';
+
+const testServer = useTestServer();
+
+const steps = (rows: HistoryRow[]): unknown[] => rows.map((row) => row['_step']);
+const range = (from: number, to: number, stride = 1): number[] =>
+  Array.from({ length: Math.ceil((to - from) / stride) }, (_, i) => from + i * stride);
+
+async function collect(iterable: AsyncIterable<HistoryRow>): Promise<HistoryRow[]> {
+  const rows: HistoryRow[] = [];
+  for await (const row of iterable) rows.push(row);
+  return rows;
+}
+
+describe('run.history', () => {
+  it('returns sampled rows with every key, parsed', async () => {
+    const run = await testApi(testServer()).run('acme/history/dense');
+    const rows = await run.history({ samples: 1000 });
+    expect(steps(rows)).toEqual(range(0, 250));
+    expect(rows[3]).toEqual({ _step: 3, _runtime: 6, _timestamp: 1714557603, loss: 0.25 });
+  });
+
+  it('samples down to `samples` rows, keeping the first and the last', async () => {
+    const rows = await (await testApi(testServer()).run('acme/history/dense')).history({ samples: 10 });
+    expect(rows).toHaveLength(10);
+    expect(rows[0]?.['_step']).toBe(0);
+    expect(rows[9]?.['_step']).toBe(249);
+  });
+
+  it('with keys returns only rows having them, x axis first', async () => {
+    const rows = await (
+      await testApi(testServer()).run('acme/history/dense')
+    ).history({ keys: ['acc'], samples: 1000 });
+    expect(steps(rows)).toEqual(range(0, 250, 2));
+    expect(Object.keys(rows[1] ?? {}).sort()).toEqual(['_step', 'acc']);
+  });
+
+  it('uses another x axis', async () => {
+    const rows = await (
+      await testApi(testServer()).run('acme/history/dense')
+    ).history({ keys: ['loss'], xAxis: '_runtime', samples: 3 });
+    expect(rows.every((row) => '_runtime' in row && 'loss' in row && !('_step' in row))).toBe(true);
+  });
+
+  it('reads the system stream', async () => {
+    const rows = await (await testApi(testServer()).run('acme/history/dense')).history({ stream: 'system' });
+    expect(rows).toHaveLength(20);
+    expect(rows[5]).toMatchObject({ 'system.cpu': 5 });
+  });
+
+  it('returns columns', async () => {
+    const columns = await (
+      await testApi(testServer()).run('acme/history/gappy')
+    ).history({ format: 'columns', samples: 5 });
+    expect(columns['_step']).toEqual([0, 75, 150, 225, 300]);
+    expect(columns['acc']).toEqual([0, null, 0.15, null, 0.3]);
+  });
+});
+
+describe('run.scanHistory', () => {
+  it('yields every row once, in order, across page boundaries', async () => {
+    const run = await testApi(testServer()).run('acme/history/dense');
+    for (const pageSize of [1, 7, 50, 250, 1000]) {
+      expect(steps(await collect(run.scanHistory({ pageSize })))).toEqual(range(0, 250));
+    }
+  });
+
+  it('treats maxStep as exclusive and minStep as inclusive', async () => {
+    const run = await testApi(testServer()).run('acme/history/dense');
+    expect(steps(await collect(run.scanHistory({ minStep: 10, maxStep: 20, pageSize: 3 })))).toEqual(
+      range(10, 20),
+    );
+    expect(steps(await collect(run.scanHistory({ minStep: 245, maxStep: 10_000 })))).toEqual(range(245, 250));
+    expect(await collect(run.scanHistory({ minStep: 300 }))).toEqual([]);
+  });
+
+  it('with keys sends inclusive bounds correctly: no duplicate or lost boundary rows', async () => {
+    const run = await testApi(testServer()).run('acme/history/dense');
+    for (const pageSize of [2, 5, 64]) {
+      const rows = await collect(run.scanHistory({ keys: ['acc'], pageSize }));
+      expect(steps(rows)).toEqual(range(0, 250, 2));
+      expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['_step', 'acc']);
+    }
+    const bounded = await collect(run.scanHistory({ keys: ['loss'], minStep: 4, maxStep: 10, pageSize: 3 }));
+    expect(steps(bounded)).toEqual(range(4, 10));
+  });
+
+  it('keeps going over empty pages', async () => {
+    const run = await testApi(testServer()).run('acme/history/gappy');
+    const pages: number[] = [];
+    for await (const page of run.scanHistory({ pageSize: 2 }).pages()) pages.push(page.length);
+    expect(pages).toContain(0);
+    expect(steps(await collect(run.scanHistory({ pageSize: 2 })))).toEqual(range(0, 301, 3));
+  });
+
+  it('reads a run whose only step is 0, and makes no page request without history', async () => {
+    const api = testApi(testServer());
+    expect(steps(await collect((await api.run('acme/history/single')).scanHistory()))).toEqual([0]);
+    const requests: string[] = [];
+    const counting = testApi(testServer(), { hooks: { request: (e) => requests.push(e.operationName) } });
+    expect(await collect((await counting.run('acme/history/empty')).scanHistory())).toEqual([]);
+    expect(requests).toEqual(['Run', 'RunHistoryKeys']);
+  });
+
+  it('toArray takes a limit and iterating again starts over', async () => {
+    const scan = (await testApi(testServer()).run('acme/history/dense')).scanHistory({ pageSize: 10 });
+    expect(steps(await scan.toArray({ limit: 15 }))).toEqual(range(0, 15));
+    expect(steps(await scan.toArray({ limit: 3 }))).toEqual([0, 1, 2]);
+  });
+
+  it('rejects bad keys and page sizes', async () => {
+    const run = await testApi(testServer()).run('acme/history/dense');
+    expect(() => run.scanHistory({ keys: 'loss' as unknown as string[] })).toThrow(BadInputError);
+    expect(() => run.scanHistory({ pageSize: 0 })).toThrow(BadInputError);
+  });
+});
+
+describe('run.scanHistory under faults', () => {
+  const faults: Array<[string, () => void]> = [
+    ['5xx', () => testServer().faults.update({ errorRate: 0.4, seed: 7 })],
+    [
+      '429 with Retry-After',
+      () => testServer().faults.update({ rateLimitRate: 0.4, retryAfterSeconds: 2, seed: 3 }),
+    ],
+    ['dropped connections', () => testServer().faults.update({ resetRate: 0.4, seed: 5 })],
+  ];
+  it.each(faults)(
+    'delivers every row exactly once, in order, with %s turned on mid-scan',
+    async (_label, turnOn) => {
+      const api = testApi(testServer());
+      const run = await api.run('acme/history/dense');
+      const rows: HistoryRow[] = [];
+      for await (const row of run.scanHistory({ pageSize: 10 })) {
+        rows.push(row);
+        if (rows.length === 25) turnOn();
+      }
+      expect(steps(rows)).toEqual(range(0, 250));
+      expect(api.sleeps.delays.length).toBeGreaterThan(0);
+      if (_label.startsWith('429')) expect(api.sleeps.delays).toContain(2000);
+    },
+  );
+
+  it('surfaces the error when the retry budget runs out, then resumes without duplicates', async () => {
+    const api = testApi(testServer(), { retry: { maxRetries: 2, baseDelayMs: 1, jitter: 0 } });
+    const run = await api.run('acme/history/dense');
+    const scan = run.scanHistory({ pageSize: 10 });
+    const rows: HistoryRow[] = [];
+    const failure = await (async () => {
+      for await (const row of scan) {
+        rows.push(row);
+        if (rows.length === 33) testServer().faults.failNext(10, 503);
+      }
+    })().catch((e: unknown) => e);
+    // A 503 whose body carries GraphQL errors is a GraphQLError; a bare one an HttpError.
+    expect(failure).toBeInstanceOf(WandbError);
+    expect(failure).toMatchObject({ status: 503 });
+    testServer().faults.clear();
+    expect(scan.lastDeliveredStep).toBe(rows.length - 1);
+    for await (const row of scan.resume()) rows.push(row);
+    expect(steps(rows)).toEqual(range(0, 250));
+  });
+
+  it('gives up on persistent 429 with a RateLimitError', async () => {
+    const api = testApi(testServer(), { retry: { maxRetries: 1, baseDelayMs: 1, jitter: 0 } });
+    const run = await api.run('acme/history/dense');
+    testServer().faults.failNext(5, 429, 1);
+    await expect(run.scanHistory().toArray({ limit: 5 })).rejects.toBeInstanceOf(RateLimitError);
+  });
+
+  it('stops when the signal aborts mid-scan, with the signal reason', async () => {
+    const run = await testApi(testServer()).run('acme/history/dense');
+    const controller = new AbortController();
+    const reason = new Error('user stop');
+    const rows: HistoryRow[] = [];
+    const outcome = await (async () => {
+      for await (const row of run.scanHistory({ pageSize: 10, signal: controller.signal })) {
+        rows.push(row);
+        if (rows.length === 12) controller.abort(reason);
+      }
+    })().catch((e: unknown) => e);
+    expect(outcome).toBe(reason);
+    expect(rows.length).toBeLessThan(250);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { NotFoundError } from '../src';
+import { fakeGraphQL } from './helpers/fake-graphql';
+import { useTestServer } from './helpers/lifecycle';
+import { testApi } from './helpers/server';
+
+const testServer = useTestServer();
+
+describe('api.sweep', () => {
+  it('loads a sweep with its parsed YAML config', async () => {
+    const sweep = await testApi(testServer()).sweep('acme/mnist/sw1');
+    expect(sweep.id).toBe('sw1');
+    expect(sweep.storageId).toBeTruthy();
+    expect(sweep.name).toBe('lr-search');
+    expect(sweep.state).toBe('FINISHED');
+    expect(sweep.method).toBe('bayes');
+    expect(sweep.runCountExpected).toBe(20);
+    expect(sweep.config).toMatchObject({
+      metric: { name: 'val_loss', goal: 'minimize' },
+      parameters: { lr: { min: 0.0001 } },
+    });
+    expect(sweep.url).toBe(`${testServer().url}/acme/mnist/sweeps/sw1`);
+    expect(sweep.order).toBe('+summary_metrics.val_loss');
+  });
+
+  it('names a sweep from its config when it has no display name', async () => {
+    expect((await testApi(testServer()).sweep('acme/mnist/sweeps/sw2')).name).toBe('from-config');
+  });
+
+  it('throws NotFoundError with the SDK message', async () => {
+    await expect(testApi(testServer()).sweep('acme/mnist/nope')).rejects.toThrow(
+      new NotFoundError('Could not find sweep <Sweep acme/mnist/nope (Unknown State)>'),
+    );
+  });
+
+  it('falls back to the legacy query when the full one fails', async () => {
+    const fake = fakeGraphQL({
+      Sweep: () => ({ body: { errors: [{ message: 'Cannot query field "runCountExpected"' }] } }),
+      SweepLegacy: () => ({
+        body: {
+          data: {
+            project: {
+              sweep: {
+                id: 'U3c=',
+                name: 'old',
+                state: 'RUNNING',
+                bestLoss: 0.5,
+                config: '{"method": "grid"}',
+              },
+            },
+          },
+        },
+      }),
+    });
+    const sweep = await testApi(testServer(), { fetch: fake.fetch }).sweep('acme/mnist/old');
+    expect(fake.seen.map((r) => r.operation)).toEqual(['Sweep', 'SweepLegacy']);
+    expect([sweep.name, sweep.bestLoss, sweep.method, sweep.runCountExpected]).toEqual([
+      'old',
+      0.5,
+      'grid',
+      null,
+    ]);
+  });
+});
+
+describe('sweep runs', () => {
+  it('lists the runs of the sweep, 10 per page by default', async () => {
+    const sweep = await testApi(testServer()).sweep('acme/mnist/sw1');
+    const runs = sweep.runs();
+    expect((await runs.toArray({ limit: 100 })).map((r) => r.id)).toEqual(['r00', 'r01', 'r02', 'r03']);
+    expect(await runs.length()).toBe(4);
+  });
+
+  it('bestRun follows the metric goal, or the order given', async () => {
+    const api = testApi(testServer());
+    const sw1 = await api.sweep('acme/mnist/sw1');
+    expect((await sw1.bestRun())?.id).toBe('r01');
+    expect((await sw1.bestRun({ order: '-val_loss' }))?.id).toBe('r02');
+    expect((await sw1.bestRun({ order: '+config.lr' }))?.id).toBe('r00');
+  });
+
+  it('bestRun is null for a sweep without runs', async () => {
+    expect(await (await testApi(testServer()).sweep('acme/mnist/sw2')).bestRun()).toBeNull();
+  });
+});
