@@ -16,9 +16,50 @@ function toStep(value: unknown, name: string): number | null {
   return value;
 }
 
+/** The first or last key matching `where` (one index seek). */
+function seek(
+  store: Store,
+  table: string,
+  key: string,
+  where: string,
+  params: unknown[],
+  dir: 'ASC' | 'DESC',
+) {
+  const sql = `SELECT ${key} AS k FROM ${table} WHERE ${where} ORDER BY ${key} ${dir} LIMIT 1`;
+  return store.prepare<{ k: number }>(sql).get(...params)?.k ?? null;
+}
+
+/** First and last key of a range and its row count (counted only when it cannot be deduced). */
+function rangeStats(
+  store: Store,
+  table: string,
+  key: string,
+  where: string,
+  params: unknown[],
+  total: number | null,
+): { n: number; first: number | null; last: number | null } {
+  const first = seek(store, table, key, where, params, 'ASC');
+  const last = seek(store, table, key, where, params, 'DESC');
+  if (first === null || last === null) return { n: 0, first, last };
+  if (total !== null) {
+    // Without a key filter, a run whose steps are contiguous has contiguous steps in any range.
+    const all = `run_id = ? AND ${key} >= ? AND ${key} <= ?`;
+    const allParams = [params[0], LOWEST, HIGHEST];
+    const runFirst = seek(store, table, key, all, allParams, 'ASC') as number;
+    const runLast = seek(store, table, key, all, allParams, 'DESC') as number;
+    if (runLast - runFirst + 1 === total) return { n: last - first + 1, first, last };
+  }
+  const count = store
+    .prepare<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)
+    .get(...params);
+  return { n: (count as { n: number }).n, first, last };
+}
+
 /**
- * Row texts in a step range, down-sampled to `samples` rows: when the range holds more rows, the
- * steps are read first (a cheap scan of the primary key) and only the kept rows are fetched.
+ * Row texts in a step range, down-sampled to `samples` rows. When the range holds more rows, the
+ * kept positions are turned into steps without reading the rows: directly when the matching steps
+ * are contiguous (the usual case), otherwise by one scan of the steps only; then only the kept
+ * rows are fetched by primary key.
  */
 function sampledRows(
   store: Store,
@@ -26,55 +67,61 @@ function sampledRows(
   runId: number,
   range: { lo: number; hi: number; mask: number },
   samples: number,
+  total: number,
 ): string[] {
   const key = table === 'history' ? 'step' : 'seq';
-  const where = `run_id = ? AND ${key} >= ? AND ${key} <= ? AND (${table === 'history' ? 'mask' : '0'} & ?) = ?`;
-  const params = [runId, range.lo, range.hi, range.mask, range.mask];
-  const count = (
-    store.prepare<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get(...params) as {
-      n: number;
-    }
-  ).n;
-  if (count <= samples) {
+  const maskTest = range.mask > 0 ? ' AND (mask & ?) = ?' : '';
+  const where = `run_id = ? AND ${key} >= ? AND ${key} <= ?${maskTest}`;
+  const params = [runId, range.lo, range.hi, ...(range.mask > 0 ? [range.mask, range.mask] : [])];
+  const stats = rangeStats(store, table, key, where, params, range.mask > 0 ? null : total);
+  if (stats.n <= samples) {
     return store
       .prepare<{ row: string }>(`SELECT row FROM ${table} WHERE ${where} ORDER BY ${key}`)
       .all(...params)
       .map((r) => r.row);
   }
-  const wanted = sampleIndexes(count, samples);
-  const steps: number[] = [];
-  let index = 0;
-  let next = 0;
-  for (const r of store
-    .prepare<{ k: number }>(`SELECT ${key} AS k FROM ${table} WHERE ${where} ORDER BY ${key}`)
-    .iterate(...params)) {
-    if (index === wanted[next]) {
-      steps.push(r.k);
-      while (wanted[next] === index) next += 1;
-      if (next >= wanted.length) break;
+  const wanted = sampleIndexes(stats.n, samples);
+  let keys: number[];
+  if (stats.first !== null && stats.last !== null && stats.last - stats.first + 1 === stats.n) {
+    keys = wanted.map((i) => (stats.first as number) + i);
+  } else {
+    keys = [];
+    let index = 0;
+    let next = 0;
+    // This statement is used only here, so plucking it does not affect other callers.
+    const scan = store
+      .prepare(`SELECT ${key} FROM ${table} WHERE ${where} ORDER BY ${key} /* steps */`)
+      .pluck();
+    for (const k of scan.iterate(...params) as Iterable<number>) {
+      if (index === wanted[next]) {
+        keys.push(k);
+        while (wanted[next] === index) next += 1;
+        if (next >= wanted.length) break;
+      }
+      index += 1;
     }
-    index += 1;
   }
   const one = store.prepare<{ row: string }>(`SELECT row FROM ${table} WHERE run_id = ? AND ${key} = ?`);
-  return steps.map((step) => (one.get(runId, step) as { row: string }).row);
+  return keys.map((k) => (one.get(runId, k) as { row: string }).row);
 }
 
 /** `Run.history`: JSON texts of rows with `minStep <= _step < maxStep` (maxStep exclusive), down-sampled. */
 export function historyRows(
   store: Store,
-  runId: number,
+  run: RunRow,
   args: { samples?: number | null; minStep?: unknown; maxStep?: unknown },
 ): string[] {
   const min = toStep(args.minStep, 'minStep');
   const max = toStep(args.maxStep, 'maxStep');
   const range = { lo: min ?? LOWEST, hi: max === null ? HIGHEST : max - 1, mask: 0 };
   if (range.hi < range.lo) return [];
-  return sampledRows(store, 'history', runId, range, historySamples(args.samples));
+  return sampledRows(store, 'history', run.id, range, historySamples(args.samples), run.history_line_count);
 }
 
 /** `Run.events`: JSON texts of system-metrics rows, down-sampled. */
-export function eventsRows(store: Store, runId: number, samples: number | null | undefined): string[] {
-  return sampledRows(store, 'events', runId, { lo: LOWEST, hi: HIGHEST, mask: 0 }, historySamples(samples));
+export function eventsRows(store: Store, run: RunRow, samples: number | null | undefined): string[] {
+  const range = { lo: LOWEST, hi: HIGHEST, mask: 0 };
+  return sampledRows(store, 'events', run.id, range, historySamples(samples), run.events_line_count);
 }
 
 interface Spec {
@@ -125,6 +172,13 @@ export function sampledHistory(store: Store, run: RunRow, specText: string): Rec
   const hi = spec.maxStep ?? HIGHEST;
   if (hi < lo) return [];
   const { mask, unmasked } = maskFor(run.history_key_bits, spec.keys);
+  const known = parseWandbJson(run.history_keys) as {
+    keys: Record<string, { typeCounts?: { count: number }[] }>;
+  };
+  // Keys present in every row need no per-row test.
+  const inEveryRow = spec.keys.every(
+    (k) => (known.keys[k]?.typeCounts ?? []).reduce((sum, t) => sum + t.count, 0) === run.history_line_count,
+  );
   const project = (row: Record<string, unknown>): Record<string, unknown> => {
     if (spec.keys.length === 0) return row;
     const out: Record<string, unknown> = {};
@@ -132,12 +186,12 @@ export function sampledHistory(store: Store, run: RunRow, specText: string): Rec
     return out;
   };
   if (unmasked.length === 0) {
-    return sampledRows(store, 'history', run.id, { lo, hi, mask }, spec.samples).map((text) =>
+    const range = { lo, hi, mask: inEveryRow ? 0 : mask };
+    return sampledRows(store, 'history', run.id, range, spec.samples, run.history_line_count).map((text) =>
       project(parseWandbJson(text) as Record<string, unknown>),
     );
   }
   // Keys beyond the run's first 53 have no mask bit: filter those rows here.
-  const known = parseWandbJson(run.history_keys) as { keys: Record<string, unknown> };
   if (unmasked.some((key) => !(key in known.keys))) return [];
   const rows: Record<string, unknown>[] = [];
   for (const r of store

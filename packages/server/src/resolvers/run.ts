@@ -88,8 +88,8 @@ export const runResolvers: TypeResolvers<RunRow> = {
     ).n,
   files: (r, args, ctx) => listFiles(r, args, (sql) => ctx.store.prepare(sql)),
   history: (r, args: { samples?: number | null; minStep?: number | null; maxStep?: number | null }, ctx) =>
-    historyRows(ctx.store, r.id, args),
-  events: (r, args: { samples?: number | null }, ctx) => eventsRows(ctx.store, r.id, args.samples),
+    historyRows(ctx.store, r, args),
+  events: (r, args: { samples?: number | null }, ctx) => eventsRows(ctx.store, r, args.samples),
   sampledHistory: (r, args: { specs: string[] }, ctx) =>
     args.specs.map((spec) => sampledHistory(ctx.store, r, spec)),
 };
