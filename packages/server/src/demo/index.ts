@@ -6,3 +6,5 @@
 export type * from './dataset';
 export { generateDemoDataset } from './generate';
 export { DEMO_API_KEY } from './users';
+export { loadFixture } from './fixture';
+export { FixtureError } from './fixture-error';
