@@ -1,8 +1,15 @@
 /**
- * Placeholder entry point: the package's API lands with its own issue.
+ * wbapi for browsers: everything from `@wbapi/core`, plus the browser platform (page fetch,
+ * downloads to Blob or stream, `saveBlob`).
  *
  * @packageDocumentation
  */
-
-/** The package's version. */
-export const VERSION: string = '0.0.0';
+export * from '@wbapi/core';
+export { BrowserPlatform, browserPlatform, type BrowserPlatformOptions } from './browser-platform';
+export {
+  downloadInBrowser,
+  type BrowserDownloadOptions,
+  type BrowserDownloadProgress,
+  type BrowserDownloadResult,
+} from './browser-download';
+export { saveBlob } from './save-blob';

@@ -1,0 +1,38 @@
+import type { FileSource, Platform } from '@wbapi/core';
+import {
+  downloadInBrowser,
+  type BrowserDownloadOptions,
+  type BrowserDownloadResult,
+} from './browser-download';
+
+/** Options of {@link BrowserPlatform}. */
+export interface BrowserPlatformOptions {
+  /** The fetch to use. @defaultValue the page's `fetch` */
+  fetch?: typeof fetch;
+}
+
+/**
+ * The browser platform: the page's `fetch` and downloads to Blob or stream. It reads no
+ * settings from anywhere: pass `baseUrl` and `apiKey` to the Api explicitly.
+ */
+export class BrowserPlatform implements Platform<BrowserDownloadOptions, BrowserDownloadResult> {
+  /** Always `'browser'`. */
+  readonly name = 'browser';
+  /** The fetch the Api uses. */
+  readonly fetch: typeof fetch;
+
+  constructor(options: BrowserPlatformOptions = {}) {
+    // Bound, because calling the page's fetch as a method of another object throws "Illegal invocation".
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** Downloads into a Blob, or a stream with `as: 'stream'`; see {@link downloadInBrowser}. */
+  download(source: FileSource, options: BrowserDownloadOptions = {}): Promise<BrowserDownloadResult> {
+    return downloadInBrowser(source, options);
+  }
+}
+
+/** A new {@link BrowserPlatform}. */
+export function browserPlatform(options: BrowserPlatformOptions = {}): BrowserPlatform {
+  return new BrowserPlatform(options);
+}
