@@ -13,7 +13,7 @@ import {
 import { VERSION } from '../version';
 import { GraphQLClient } from './graphql-client';
 import type { ClientOptions } from './options';
-import { hang, json, scriptedFetch, type Step } from './test-fetch';
+import { hang, json, scriptedFetch, type RecordedRequest, type Step } from './test-fetch';
 
 const API_KEY = 'secret-key-0123456789abcdefghijklmnopqrstuvwxyz';
 const Query = 'query Viewer($x: Int) { viewer { id } }' as TypedDocumentString<
@@ -281,6 +281,31 @@ describe('GraphQLClient.request', () => {
     const error = await failure(only.client.request(Query, {}, { retry: false }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(20);
+  });
+
+  it('times out an attempt whose body stalls after the headers', async () => {
+    const stalled = (request: RecordedRequest): Response =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"data":'));
+            request.signal?.addEventListener('abort', () => controller.error(request.signal?.reason));
+          },
+        }),
+      );
+    const { client } = setup([stalled], { timeoutMs: 20 });
+    expect(await failure(client.request(Query, {}, { retry: false }))).toBeInstanceOf(TimeoutError);
+  });
+
+  it('retries a 503 whose body holds GraphQL errors, but not a 200 with errors', async () => {
+    const { client, fetch } = setup(
+      [json({ errors: [{ message: 'busy' }] }, 503), json({ data: { ok: 1 } })],
+      {
+        retry: { baseDelayMs: 1 },
+      },
+    );
+    expect(await client.request(Query, {})).toEqual({ ok: 1 });
+    expect(fetch.requests).toHaveLength(2);
   });
 
   it('rejects with the signal reason when aborted during fetch', async () => {
