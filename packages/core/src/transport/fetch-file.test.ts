@@ -75,14 +75,32 @@ describe('GraphQLClient.fetchFile', () => {
     expect(fetch.requests.every((r) => r.headers.get('range') === 'bytes=2-')).toBe(true);
   });
 
-  it('retries 503 and network errors like queries', async () => {
-    const { client, fetch } = setup([
+  it('retries 503 and network errors like queries, reporting them as file events', async () => {
+    const events: string[] = [];
+    const fetch = scriptedFetch([
       new Response('', { status: 503 }),
       new TypeError('reset'),
       new Response('ok'),
     ]);
+    const client = new GraphQLClient({
+      baseUrl: 'https://api.example.com',
+      apiKey: API_KEY,
+      fetch,
+      retry: { baseDelayMs: 1 },
+      hooks: {
+        request: (e) => events.push(`${e.kind} ${e.operationName} request ${e.attempt}`),
+        retry: (e) => events.push(`${e.kind} retry ${(e.error as Error).name}`),
+      },
+    });
     expect(await (await client.fetchFile('https://api.example.com/f')).text()).toBe('ok');
     expect(fetch.requests).toHaveLength(3);
+    expect(events).toEqual([
+      'file fetchFile request 1',
+      'file retry HttpError',
+      'file fetchFile request 2',
+      'file retry NetworkError',
+      'file fetchFile request 3',
+    ]);
   });
 
   it('throws NotFoundError on 404 and HttpError on 416 without retrying, keeping the URL without its query', async () => {
