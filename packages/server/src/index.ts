@@ -22,3 +22,4 @@ export {
   MAX_HISTORY_SAMPLES,
 } from './util/limits';
 export type * from './demo/dataset';
+export { DEMO_API_KEY, generateDemoDataset, loadFixture, FixtureError } from './demo';

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { Dataset, DemoOptions } from './demo/dataset';
+import { DEMO_API_KEY, generateDemoDataset, loadFixture, type Dataset, type DemoOptions } from './demo';
 import { FaultController, type FaultConfig } from './faults/faults';
 import type { CorsOptions } from './http/cors';
 import { createHttpServer } from './http/server';
 import { createExecutableSchema } from './schema/executable-schema';
 import { Store } from './store/store';
-import { demoDataset, fixtureDataset, DEMO_KEY } from './demo-source';
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
@@ -76,19 +75,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const store = options.store ?? new Store(options.dataPath ? { path: options.dataPath } : {});
   try {
     const datasets: Dataset[] = [];
-    if (options.demo) datasets.push(await demoDataset(options.demo === true ? {} : options.demo));
+    if (options.demo) datasets.push(generateDemoDataset(options.demo === true ? {} : options.demo));
     if (options.fixture !== undefined) {
       const json: unknown =
         typeof options.fixture === 'string'
           ? JSON.parse(readFileSync(options.fixture, 'utf8'))
           : options.fixture;
-      datasets.push(await fixtureDataset(json));
+      datasets.push(loadFixture(json));
     }
     if (options.dataset) datasets.push(options.dataset);
     for (const dataset of datasets) store.importDataset(dataset);
     const keys = options.apiKeys ?? [];
     ensureUsers(store, keys);
-    let apiKey = keys[0] ?? (options.demo ? await DEMO_KEY() : firstKey(store));
+    let apiKey = keys[0] ?? (options.demo ? DEMO_API_KEY : firstKey(store));
     if (!apiKey) {
       apiKey = randomBytes(20).toString('hex');
       ensureUsers(store, [apiKey]);
