@@ -165,7 +165,7 @@ export interface DemoOptions {
   projectsPerEntity?: number;
   /** Runs per project. @defaultValue 10 */
   runsPerProject?: number;
-  /** History rows per run. @defaultValue 600 */
+  /** History rows per run. @defaultValue 500 */
   historyLength?: number;
   /** Metric keys per history row besides `_step`, `_runtime`, `_timestamp`. @defaultValue 6 */
   keysPerRow?: number;
@@ -178,3 +178,7 @@ export interface DemoOptions {
   /** When set, the first run of `demo/mnist` gets a lazily generated `large.bin` of this many bytes. */
   largeFileBytes?: number;
 }
+
+export { generateDemoDataset } from './generate';
+export { loadFixture } from './fixture';
+export { DEMO_API_KEY } from './users';

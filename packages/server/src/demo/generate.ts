@@ -39,7 +39,7 @@ const DEFAULTS: Sizes = {
   entities: 1,
   projectsPerEntity: 3,
   runsPerProject: 10,
-  historyLength: 600,
+  historyLength: 500,
   keysPerRow: 6,
   filesPerRun: 4,
   sweeps: 1,

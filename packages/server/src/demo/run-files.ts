@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
 import { stringifyWandbJson } from '../util/wandb-json';
 import type { DatasetFile } from './dataset';
 import { Prng, mixSeed } from './prng';
+import { toYaml } from './to-yaml';
 import { type TrainingPlan, historyRow, isEpochEnd } from './training-run';
 
 const encoder = new TextEncoder();
@@ -71,7 +71,7 @@ export function* runFiles(input: RunFilesInput): Generator<DatasetFile> {
       name: 'config.yaml',
       mimetype: 'application/x-yaml',
       updatedAt,
-      bytes: encoder.encode(`wandb_version: 1\n\n${stringify(input.config)}`),
+      bytes: encoder.encode(`wandb_version: 1\n\n${toYaml(input.config)}`),
     }),
     () => ({
       name: 'wandb-summary.json',
