@@ -41,6 +41,8 @@ export interface FileSource {
   readonly sizeBytes: number;
   /** Base64 MD5 as the server reported it, or `null`. */
   readonly md5: string | null;
+  /** MIME type as the server listed it; `null`/absent when unknown (CONTRACTS C1). */
+  readonly mimetype?: string | null;
   /** Opens the file's bytes from `offset` (Range when > 0), through `GraphQLClient.fetchFile`. */
   open(options?: { offset?: number; signal?: AbortSignal }): Promise<OpenedFile>;
 }
