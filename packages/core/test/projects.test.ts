@@ -65,3 +65,18 @@ describe('viewer and keys', () => {
     expect(String((error as Error).message)).not.toContain(key);
   });
 });
+
+describe('no entity', () => {
+  it('asks for an entity when neither settings nor the viewer give one', async () => {
+    const api = testApi(testServer(), { apiKey: 'wrong_' + 'z'.repeat(40) });
+    const error: unknown = await api
+      .projects()
+      .toArray({ limit: 1 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadInputError);
+    expect(error).toMatchObject({
+      message: 'entity must be passed as a parameter, or set in settings',
+      missing: 'entity',
+    });
+  });
+});

@@ -158,3 +158,30 @@ describe('paths', () => {
     await expect(testApi(testServer()).run(path)).rejects.toBeInstanceOf(BadInputError);
   });
 });
+
+describe('signals', () => {
+  it('stops a listing when its signal aborts mid-iteration, with the signal reason', async () => {
+    const controller = new AbortController();
+    const reason = new Error('enough');
+    const seen: string[] = [];
+    const outcome = await (async () => {
+      for await (const run of testApi(testServer()).runs('acme/mnist', {
+        perPage: 2,
+        signal: controller.signal,
+      })) {
+        seen.push(run.id);
+        if (seen.length === 3) controller.abort(reason);
+      }
+    })().catch((e: unknown) => e);
+    expect(outcome).toBe(reason);
+    expect(seen.length).toBeLessThan(MNIST_RUNS);
+  });
+
+  it('does not send a call whose signal already aborted', async () => {
+    const requests: string[] = [];
+    const api = testApi(testServer(), { hooks: { request: (e) => requests.push(e.operationName) } });
+    const reason = new Error('never');
+    await expect(api.run('acme/mnist/r00', { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(requests).toEqual([]);
+  });
+});

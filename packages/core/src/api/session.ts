@@ -28,13 +28,17 @@ const NO_KEY =
  * entity. Domain objects hold it as their {@link ApiContext}.
  */
 export class ApiSession<P extends Platform> implements ApiContext<P> {
+  /** The platform (downloads, environment settings). */
   readonly platform: P;
+  /** Where warnings go (the Api's `logger` option). */
   readonly logger: Logger | undefined;
+  /** The client façade: resolves settings on first use and refuses keyless requests that need a key. */
   readonly client: ClientLike;
   private resolved: { settings: ResolvedSettings; client: GraphQLClient } | null = null;
   private pending: Promise<{ settings: ResolvedSettings; client: GraphQLClient }> | null = null;
   private cachedEntity: string | null = null;
 
+  /** Prefer `new Api(options)`, which builds the session. */
   constructor(
     private readonly explicit: Settings,
     private readonly overrides: ApiOverrides | undefined,
@@ -74,11 +78,13 @@ export class ApiSession<P extends Platform> implements ApiContext<P> {
     return (await this.ready()).settings;
   }
 
+  /** Entity and project defaults from options, overrides and the environment. */
   async defaults(): Promise<DefaultPath> {
     const { entity, project } = await this.settings();
     return { entity, project };
   }
 
+  /** The viewer's default entity: asked once, cached once non-null. */
   async defaultEntity(options: CallOptions = {}): Promise<string | null> {
     if (this.cachedEntity !== null) return this.cachedEntity;
     const result = await this.client.request(DefaultEntityDocument, {}, options);
