@@ -61,7 +61,11 @@ export interface ClientOptions {
   hooks?: Hooks;
   /** A console-like logger; receives the same events as {@link Hooks}. */
   logger?: Logger;
-  /** `User-Agent` header. @defaultValue {@link DEFAULT_USER_AGENT} */
+  /**
+   * `User-Agent` header. W&B's backend serves some first-party fields only to a User-Agent it
+   * recognises as a W&B client; set e.g. `'W&B Public Client 0.21.4'` if a server insists.
+   * @defaultValue {@link DEFAULT_USER_AGENT} (`wbapi/<version> (W&B Public Client compatible)`)
+   */
   userAgent?: string;
   /** Time source for backoff and the cache (tests). */
   clock?: Partial<Clock>;
