@@ -157,6 +157,16 @@ describe('request handling', () => {
     expect(small.headers.get('content-encoding')).toBeNull();
   });
 
+  it('answers a variable of the wrong type or out of Int range with 400', async () => {
+    const query = 'query($n: Int) { models(first: $n) { edges { node { name } } } }';
+    for (const n of ['ten', 2 ** 40]) {
+      const res = await gql(server, query, { n });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].message).toMatch(/\$n/);
+      expect(res.body.data).toBeUndefined();
+    }
+  });
+
   it('refuses GET on /graphql and unknown paths', async () => {
     expect((await fetch(`${server.url}/graphql`)).status).toBe(405);
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);

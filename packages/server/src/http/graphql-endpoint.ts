@@ -114,6 +114,8 @@ export async function handleGraphql(
   });
   const body: Record<string, unknown> = {};
   if (result.errors) body.errors = result.errors.map((e) => formatError(e, deps.log));
+  // Without `data` the request itself was refused (e.g. a variable of the wrong type): 400.
+  const status = 'data' in result ? 200 : 400;
   if ('data' in result) body.data = result.data;
-  return sendJson(req, res, 200, body, {}, fault.reset === true);
+  return sendJson(req, res, status, body, {}, fault.reset === true);
 }
