@@ -58,6 +58,9 @@ describe.each(['text', 'jsonb'] as const)('with JSON stored as %s', (storage) =>
       expect(names({ 'config.optimizer': { name: 'sgd' } })).toEqual(['c']);
       expect(names({ 'config.optimizer': {} })).toEqual([]);
       expect(names({ 'summary_metrics.tags': { $gt: 2 } })).toEqual(['e']);
+      expect(names({ 'config.lr': { $size: 2 } })).toEqual(['e']);
+      expect(names({ 'config.lr': { $all: [0.2, 0.1] } })).toEqual(['e']);
+      expect(names({ 'config.optimizer.betas': { $in: [0.8, 0.5] } })).toEqual(['e']);
     });
 
     it('follows Mongo null semantics: {f: null} matches null and missing', () => {
@@ -145,6 +148,9 @@ describe.each(['text', 'jsonb'] as const)('with JSON stored as %s', (storage) =>
       ]);
       expect(names({ $nor: [{ state: 'finished' }, { tags: 'gpu' }] })).toEqual(['b', 'e']);
       expect(names({ 'summary_metrics.loss': { $not: { $gt: 0.3 } } })).toEqual(['b', 'd', 'e']);
+      // $not also matches runs missing the field (e has no acc) and values of another type (d).
+      expect(names({ 'summary_metrics.acc': { $not: { $gt: 0.75 } } })).toEqual(['c', 'd', 'e']);
+      expect(names({ $nor: [{ 'summary_metrics.acc': { $gt: 0.75 } }] })).toEqual(['c', 'd', 'e']);
     });
 
     it('skips null entries (disabled report filters) and empty groups', () => {
