@@ -89,6 +89,17 @@ describe('file bytes', () => {
     expect(seen[1]).toEqual({ offset: 4, totalBytes: 8, text: '0.1\n' });
   });
 
+  it('still starts at the offset when the server ignores Range', async () => {
+    const dropRange: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.delete('range');
+      return fetch(input, { ...init, headers });
+    };
+    const api = testApi(testServer(), { fetch: dropRange });
+    const file = await (await api.run('acme/files/withfiles')).file('model.bin');
+    expect(await bytesOf(await file.stream({ offset: 4321 }))).toEqual(model.slice(4321));
+  });
+
   it('retries a dropped download', async () => {
     const api = testApi(testServer());
     const file = await (await api.run('acme/files/withfiles')).file('model.bin');

@@ -71,6 +71,22 @@ describe('api.run', () => {
     expect(run.name).toBe('run-3');
   });
 
+  it('load({ force }) and lastHistoryStep bypass the response cache', async () => {
+    const cached = testApi(testServer(), { cache: {} });
+    const run = await cached.run('acme/history/gappy');
+    const before = await run.lastHistoryStep();
+    const writer = await testApi(testServer()).run('acme/history/gappy');
+    writer.notes = 'changed elsewhere';
+    await writer.update();
+    testServer().store.appendHistory(testServer().store.run('acme', 'history', 'gappy')!.id, [
+      { _step: 1000 },
+    ]);
+    await run.load({ force: true });
+    expect(run.notes).toBe('changed elsewhere');
+    expect(await run.lastHistoryStep()).toBe(1000);
+    expect(before).toBe(300);
+  });
+
   it('asks lastHistoryStep on every call', async () => {
     const run = await testApi(testServer()).run('acme/history/dense');
     expect(await run.lastHistoryStep()).toBe(249);

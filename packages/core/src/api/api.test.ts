@@ -86,3 +86,15 @@ describe('Api replies', () => {
     expect(fake.seen).toHaveLength(0);
   });
 });
+
+describe('no API key', () => {
+  it('says where the platform looked for one', async () => {
+    const platform = {
+      name: 'test',
+      describeCredentialSources: (baseUrl: string) => `the netrc entry for ${new URL(baseUrl).host}`,
+      download: () => Promise.resolve(undefined),
+    };
+    const api = new Api({ platform, baseUrl: 'https://api.example.test' });
+    await expect(api.run('e/p/r')).rejects.toThrow(/looked in the netrc entry for api\.example\.test$/);
+  });
+});

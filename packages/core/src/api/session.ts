@@ -23,6 +23,14 @@ const ANONYMOUS: ReadonlySet<string> = new Set([DefaultEntityDocument, ViewerDoc
 const NO_KEY =
   'No API key configured: pass apiKey, set WANDB_API_KEY, or add the host to your netrc (wandb login)';
 
+/** The no-key error, naming where the platform looked (CONTRACTS C2) when it can say. */
+function noKeyError(platform: Platform, baseUrl: string): AuthenticationError {
+  const describe = (platform as { describeCredentialSources?: (baseUrl: string) => string })
+    .describeCredentialSources;
+  const sources = typeof describe === 'function' ? describe.call(platform, baseUrl) : '';
+  return new AuthenticationError(sources ? `${NO_KEY}; looked in ${sources}` : NO_KEY);
+}
+
 /**
  * The Api's shared state: settings resolved on first use, one GraphQL client, the default
  * entity. Domain objects hold it as their {@link ApiContext}.
@@ -47,6 +55,7 @@ export class ApiSession<P extends Platform> implements ApiContext<P> {
   ) {
     this.platform = platform;
     this.logger = clientOptions.logger;
+    const platformRef = platform;
     const ready = (): Promise<{ settings: ResolvedSettings; client: GraphQLClient }> => this.ready();
     this.client = {
       async request<TResult, TVariables>(
@@ -55,7 +64,8 @@ export class ApiSession<P extends Platform> implements ApiContext<P> {
         options?: CallOptions,
       ): Promise<TResult> {
         const { settings, client } = await ready();
-        if (!settings.apiKey && !ANONYMOUS.has(String(document))) throw new AuthenticationError(NO_KEY);
+        if (!settings.apiKey && !ANONYMOUS.has(String(document)))
+          throw noKeyError(platformRef, settings.baseUrl);
         return client.request(document, variables, options);
       },
       async fetchFile(url: string, options?: CallOptions & { offset?: number }): Promise<Response> {

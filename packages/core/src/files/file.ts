@@ -1,7 +1,7 @@
 import type { FileFieldsFragment } from '@wbapi/gql';
 import type { ApiContext, RequestOptions } from '../api/context';
 import type { DownloadOptionsOf, DownloadResultOf, FileSource, Platform } from '../platform';
-import { openFile } from './open-file';
+import { openFile, skipBytes } from './open-file';
 
 /** The raw GraphQL attributes of a file (the `FileFields` fragment). */
 export type FileAttrs = FileFieldsFragment;
@@ -66,6 +66,7 @@ export class File<P extends Platform = Platform> {
       url: this.url,
       sizeBytes: this.sizeBytes,
       md5: this.md5,
+      mimetype: this.mimetype,
       open: (options = {}) => openFile(this.context.client, this.url, options),
     };
   }
@@ -77,10 +78,14 @@ export class File<P extends Platform = Platform> {
     >;
   }
 
-  /** The file's bytes from `offset` as a web ReadableStream (no platform needed). */
+  /**
+   * The file's bytes from `offset` as a web ReadableStream (no platform needed). A server that
+   * ignores the Range request still yields only the bytes from `offset`.
+   */
   async stream(options: RequestOptions & { offset?: number } = {}): Promise<ReadableStream<Uint8Array>> {
+    const requested = options.offset ?? 0;
     const opened = await openFile(this.context.client, this.url, options);
-    return opened.body;
+    return opened.offset < requested ? skipBytes(opened.body, requested - opened.offset) : opened.body;
   }
 
   /** `<File name (size bytes)>`. */

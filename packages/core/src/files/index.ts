@@ -5,4 +5,4 @@
  */
 export { File, type FileAttrs } from './file';
 export { Files, type FilesOptions } from './files';
-export { openFile } from './open-file';
+export { openFile, skipBytes } from './open-file';

@@ -1,16 +1,11 @@
 import { malformedReply } from '../api/malformed';
 import type { OpenedFile } from '../platform';
-import type { GraphQLClient, CallOptions } from '../transport';
+import { describeFileResponse, type CallOptions, type GraphQLClient } from '../transport';
 
-function totalFromHeaders(headers: Headers, offset: number): number | null {
-  const range = headers.get('content-range');
-  const match = range ? /\/(\d+)\s*$/.exec(range) : null;
-  if (match?.[1]) return Number(match[1]);
-  const length = headers.get('content-length');
-  return length !== null && /^\d+$/.test(length) ? Number(length) + offset : null;
-}
-
-/** GETs a file URL through the client (auth only on the API origin, retries, Range from `offset`). */
+/**
+ * GETs a file URL through the client (auth only on the API origin, retries, Range from
+ * `offset`). When the server ignores the range, `offset` in the result is 0.
+ */
 export async function openFile(
   client: Pick<GraphQLClient, 'fetchFile'>,
   url: string,
@@ -18,7 +13,24 @@ export async function openFile(
 ): Promise<OpenedFile> {
   const requested = options.offset ?? 0;
   const response = await client.fetchFile(url, { ...options, offset: requested });
-  const offset = requested > 0 && response.status === 206 ? requested : 0;
   if (!response.body) throw malformedReply('file response has no body');
-  return { body: response.body, offset, totalBytes: totalFromHeaders(response.headers, offset) };
+  const { offset, totalBytes } = describeFileResponse(response, requested);
+  return { body: response.body, offset, totalBytes };
+}
+
+/** Drops the first `count` bytes of a stream (for servers that ignore Range requests). */
+export function skipBytes(body: ReadableStream<Uint8Array>, count: number): ReadableStream<Uint8Array> {
+  let left = count;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        if (left >= chunk.byteLength) {
+          left -= chunk.byteLength;
+          return;
+        }
+        controller.enqueue(left > 0 ? chunk.subarray(left) : chunk);
+        left = 0;
+      },
+    }),
+  );
 }

@@ -112,7 +112,8 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
     const { keys: _keys, pageSize: _pageSize, minStep, maxStep, signal, ...call } = this.options;
     const stop = new AbortController();
     const linked = anySignal([signal, stop.signal]);
-    const request = { ...call, signal: linked.signal };
+    // Scans stream: caching their pages would only hold memory.
+    const request = { cache: false, ...call, signal: linked.signal };
     try {
       const last = await this.run.lastHistoryStep(request);
       const range = scanRange(last, minStep, maxStep);

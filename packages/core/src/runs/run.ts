@@ -130,10 +130,11 @@ export class Run<P extends Platform = Platform> {
   async load(options: RequestOptions & { force?: boolean } = {}): Promise<this> {
     const { force, ...call } = options;
     if (force || this.attrs.id === undefined) {
+      // A forced load wants the server's current state, not a cached reply.
       const result = await this.context.client.request(
         RunDocument,
         { entity: this.entity, project: this.project, name: this.id },
-        call,
+        { cache: false, ...call },
       );
       const attrs = result.project?.run;
       if (!attrs) {
@@ -174,7 +175,7 @@ export class Run<P extends Platform = Platform> {
     const result = await this.context.client.request(
       RunHistoryKeysDocument,
       { entity: this.entity, project: this.project, name: this.id },
-      options,
+      { cache: false, ...options },
     );
     const keys = result.project?.run?.historyKeys as { lastStep?: unknown } | null | undefined;
     return typeof keys?.lastStep === 'number' ? keys.lastStep : -1;
