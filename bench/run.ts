@@ -1,4 +1,129 @@
-// `pnpm bench`: benchmarks land with the benchmarks issue; this entry point exists so the
-// task is wired from the start. It measures nothing yet and says so.
-const quick = process.argv.includes('--quick');
-console.log(`wbapi bench${quick ? ' --quick' : ''}: no benchmarks yet.`);
+// `pnpm bench [--quick] [--only id,id]`: runs every workload through @wbapi/node and through a
+// bare fetch + JSON.parse loop against the local server (in a child process), each variant in
+// a fresh process, then writes bench/results/latest.json and latest.md and prints the table.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { browserBundleSize } from './lib/bundle-size';
+import { FULL, QUICK, type BenchSizes } from './lib/datasets';
+import type { Measurement } from './lib/measure';
+import { workloads } from './workloads';
+import type { WorkloadContext } from './workloads/types';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
+const sizes: BenchSizes = quick ? QUICK : FULL;
+const here = import.meta.dirname;
+const execArgv = ['--import', 'tsx', '--expose-gc'];
+
+function forkChild(script: string, childArgs: string[]): ChildProcess {
+  return fork(join(here, script), childArgs, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve(message as T));
+    child.once('exit', (code) => reject(new Error(`${what} exited with code ${code} before answering`)));
+    child.once('error', reject);
+  });
+}
+
+interface Row {
+  id: string;
+  title: string;
+  unit: string;
+  client: Measurement;
+  limit?: Measurement;
+}
+
+const started = Date.now();
+console.log(`wbapi bench${quick ? ' --quick' : ''}: ${JSON.stringify(sizes)}`);
+const cacheDir = quick ? undefined : join(here, '.cache');
+const server = forkChild('lib/server-child.ts', [JSON.stringify(sizes), ...(cacheDir ? [cacheDir] : [])]);
+const { url, apiKey, loadMs } = await firstMessage<{ url: string; apiKey: string; loadMs: number }>(
+  server,
+  'server',
+);
+console.log(`server ready at ${url} (data loaded in ${(loadMs / 1000).toFixed(1)} s)`);
+
+const scratch = mkdtempSync(join(tmpdir(), 'wbapi-bench-'));
+const context: WorkloadContext = { url, apiKey, sizes, scratch };
+const rows: Row[] = [];
+try {
+  for (const workload of workloads) {
+    if (only && !only.has(workload.id)) continue;
+    const run = async (variant: 'client' | 'limit') => {
+      const child = forkChild('lib/measure-child.ts', [workload.id, variant, JSON.stringify(context)]);
+      return firstMessage<Measurement>(child, `${workload.id} (${variant})`);
+    };
+    const limit = workload.limit ? await run('limit') : undefined;
+    const client = await run('client');
+    rows.push({
+      id: workload.id,
+      title: workload.title,
+      unit: workload.unit,
+      client,
+      ...(limit ? { limit } : {}),
+    });
+    console.log(
+      `  ${workload.id}: ${format(client.items / client.seconds)} ${workload.unit}/s` +
+        (limit ? ` (limit ${format(limit.items / limit.seconds)})` : ''),
+    );
+  }
+} finally {
+  server.send('stop');
+  rmSync(scratch, { recursive: true, force: true });
+}
+const bundle = !only || only.has('bundle') ? await browserBundleSize() : undefined;
+
+function format(n: number): string {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)}k`;
+  return n.toFixed(1);
+}
+
+function rate(m: Measurement, unit: string): string {
+  const perSecond = m.items / m.seconds;
+  return unit === 'bytes' ? `${(perSecond / 1024 ** 2).toFixed(0)} MB/s` : `${format(perSecond)} ${unit}/s`;
+}
+
+const lines = [
+  `| workload | client | limit (bare fetch + JSON.parse) | client/limit time | client peak RSS / heap | limit peak RSS / heap |`,
+  `| --- | --- | --- | --- | --- | --- |`,
+  ...rows.map((row) => {
+    const ratio = row.limit ? `${(row.client.seconds / row.limit.seconds).toFixed(2)}×` : '—';
+    const mem = (m?: Measurement) => (m ? `${m.peakRssMb.toFixed(0)} / ${m.peakHeapMb.toFixed(0)} MB` : '—');
+    const extra = row.client.extra
+      ? ` (${Object.entries(row.client.extra)
+          .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+          .join(', ')})`
+      : '';
+    return `| ${row.title} | ${rate(row.client, row.unit)}${extra} | ${row.limit ? rate(row.limit, row.unit) : '—'} | ${ratio} | ${mem(row.client)} | ${mem(row.limit)} |`;
+  }),
+  ...(bundle
+    ? [
+        `| Browser bundle, typical import of @wbapi/browser | ${(bundle.gzippedBytes / 1024).toFixed(2)} kB gzipped (${(bundle.minifiedBytes / 1024).toFixed(1)} kB minified) | — | — | — | — |`,
+      ]
+    : []),
+];
+const machine = `${cpus().length} cores, Node ${process.version}`;
+const date = new Date().toISOString().slice(0, 10);
+const markdown = [
+  `Measured ${date} on ${machine} with \`pnpm bench${quick ? ' --quick' : ''}\` (sizes: ${JSON.stringify(sizes)}).`,
+  '',
+  ...lines,
+  '',
+].join('\n');
+const resultsDir = join(here, 'results');
+mkdirSync(resultsDir, { recursive: true });
+const name = quick ? 'latest-quick' : 'latest';
+writeFileSync(
+  join(resultsDir, `${name}.json`),
+  JSON.stringify({ date, machine, quick, sizes, rows, bundle }, null, 2) + '\n',
+);
+writeFileSync(join(resultsDir, `${name}.md`), markdown);
+console.log(`\n${markdown}`);
+console.log(`wrote bench/results/${name}.json and .md in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,0 +1,16 @@
+import { download } from './download';
+import { historyScan, historyScanKeys, memoryGrowth } from './history-scan';
+import { runsListing50, runsListing500 } from './runs-listing';
+import { sampledHistory } from './sampled-history';
+import type { Workload } from './types';
+
+/** Every workload, in the order the table shows them. */
+export const workloads: Workload[] = [
+  historyScan,
+  historyScanKeys,
+  runsListing50,
+  runsListing500,
+  sampledHistory,
+  download,
+  memoryGrowth,
+];
