@@ -2,7 +2,7 @@ import { RunDocument, type RunQuery, ViewerDocument, type ViewerQuery } from '@w
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Page } from '../pagination';
 import { Collection } from '../pagination';
-import { GraphQLClient } from './graphql-client';
+import type { GraphQLClient } from './graphql-client';
 
 declare const client: GraphQLClient;
 
