@@ -167,6 +167,35 @@ describe('request handling', () => {
     }
   });
 
+  it('writes headers and body in one send on a keep-alive connection', async () => {
+    const { connect } = await import('node:net');
+    const url = new URL(server.url);
+    const body = JSON.stringify({
+      query: '{ project(name: "p", entityName: "e") { runs { edges { node { name } } } } }',
+    });
+    const socket = connect(Number(url.port), url.hostname);
+    const chunks: string[] = [];
+    const first = (): Promise<string> =>
+      new Promise((resolve) => socket.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8'))));
+    for (let i = 0; i < 2; i++) {
+      const next = first();
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: ${url.host}\r\nConnection: keep-alive\r\nAuthorization: ${basic(KEY)}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+      chunks.push(await next);
+    }
+    socket.destroy();
+    for (const chunk of chunks) {
+      const [head, payload] = chunk.split('\r\n\r\n') as [string, string];
+      expect(head).toMatch(/^HTTP\/1\.1 200/);
+      expect(head.toLowerCase()).toContain('keep-alive');
+      const length = Number(/content-length: (\d+)/i.exec(head)?.[1]);
+      expect(Buffer.byteLength(payload)).toBe(length);
+      expect(JSON.parse(payload).data.project.runs.edges).toHaveLength(5);
+    }
+  });
+
   it('refuses GET on /graphql and unknown paths', async () => {
     expect((await fetch(`${server.url}/graphql`)).status).toBe(405);
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);

@@ -104,6 +104,7 @@ export async function handleGraphql(
     baseUrl: baseUrlOf(req, fallbackBaseUrl),
     projects: new Map(),
     runs: new Map(),
+    users: new Map(),
   };
   const result = await execute({
     schema: deps.schema,

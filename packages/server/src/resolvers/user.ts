@@ -6,7 +6,13 @@ import type { TypeResolvers } from './types';
 /** A user by username; an unknown creator becomes a user with only a name (id `User:0`). */
 export function userByUsername(ctx: Context, username: string | null): UserRow | null {
   if (!username) return null;
-  const user = ctx.store.prepare<UserRow>('SELECT * FROM users WHERE username = ?').get(username);
+  if (!ctx.users.has(username)) {
+    ctx.users.set(
+      username,
+      ctx.store.prepare<UserRow>('SELECT * FROM users WHERE username = ?').get(username),
+    );
+  }
+  const user = ctx.users.get(username);
   return (
     user ?? {
       id: 0,

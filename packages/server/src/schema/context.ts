@@ -11,6 +11,8 @@ export interface Context {
   /** Projects and runs already loaded during this request, by row id. */
   projects: Map<number, ProjectRow>;
   runs: Map<number, RunRow>;
+  /** Users already looked up during this request, by username. */
+  users: Map<string, UserRow | undefined>;
 }
 
 /** A project by row id, loaded once per request. */
