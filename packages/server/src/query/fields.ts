@@ -2,7 +2,7 @@ import { FilterError } from './filter-error';
 import { jsonPath } from './json-path';
 import { type Operand, booleanOperand, columnOperand, jsonOperand } from './operand';
 import { RUN_COLUMNS, type RunColumn, normalizeDate } from './run-columns';
-import { type Sql, raw, sql } from './sql';
+import { FALSE, type Sql, TRUE, raw, sql } from './sql';
 
 /** Where a field path points: a run column, a value inside a JSON column, or a tag flag. */
 export type FieldTarget =
@@ -68,8 +68,12 @@ export function resolveOperand(field: string): Operand {
     case 'json':
       return jsonOperand(field, target.doc, target.path, target.missing);
     case 'tags':
-      // Mongo array semantics, except that an empty tag list counts as "no tags" (missing).
-      return jsonOperand(field, TAGS, '$', sql`json_array_length(${TAGS}) = 0`);
+      // Mongo array semantics, except that an empty tag list counts as "no tags" (missing). The
+      // column always holds an array, so type tests are settled here and dead branches vanish.
+      return {
+        ...jsonOperand(field, TAGS, '$', sql`json_array_length(${TAGS}) = 0`),
+        typeIn: (types) => (types.includes('array') ? TRUE : FALSE),
+      };
     case 'hasTag':
       return booleanOperand(field, hasTag(target.tag));
   }
