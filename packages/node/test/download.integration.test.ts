@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '@wbapi/server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Api, FileExistsError, type NodePlatform, type Run } from '../src/index';
+
+const LARGE = 3 * 1024 * 1024;
+let server: RunningServer;
+let api: Api;
+let run: Run<NodePlatform>;
+let root: string;
+
+const md5 = (path: string) => createHash('md5').update(readFileSync(path)).digest('base64');
+
+beforeAll(async () => {
+  server = await startServer({ demo: { runsPerProject: 2, historyLength: 20, largeFileBytes: LARGE } });
+  api = new Api({ baseUrl: server.url, apiKey: server.apiKey });
+  const [first] = await api.runs('demo/mnist', { order: '+createdAt' }).toArray({ limit: 1 });
+  if (!first) throw new Error('demo/mnist has no runs');
+  run = first;
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'wbapi-node-it-'));
+  server.faults.clear();
+  return () => rmSync(root, { recursive: true, force: true });
+});
+
+describe('file.download() on Node against the local server', () => {
+  it('writes the file under root and its MD5 matches the one the server lists', async () => {
+    const file = await run.file('model.bin');
+    const path = await file.download({ root });
+    expect(path).toBe(join(root, 'model.bin'));
+    expect(md5(path)).toBe(file.md5);
+    expect(readFileSync(path).length).toBe(file.sizeBytes);
+  });
+
+  it('resumes a large file when the server resets the connection mid-body', async () => {
+    const file = await run.file('checkpoint-large.bin');
+    const progress: number[] = [];
+    const injectedBefore = server.faults.stats.injected;
+    server.faults.set({ failNext: 1, failStatus: 'reset', targets: ['files'] });
+    const path = await file.download({ root, onProgress: (p) => progress.push(p.bytes) });
+    expect(server.faults.stats.injected - injectedBefore).toBe(1);
+    expect(readFileSync(path).length).toBe(LARGE);
+    expect(md5(path)).toBe(file.md5);
+    expect(progress.at(-1)).toBe(LARGE);
+  });
+
+  it('refuses to overwrite an existing file unless replace is set', async () => {
+    const file = await run.file('config.yaml');
+    await file.download({ root });
+    await expect(file.download({ root })).rejects.toBeInstanceOf(FileExistsError);
+    await expect(file.download({ root, replace: true })).resolves.toBe(join(root, 'config.yaml'));
+  });
+});
