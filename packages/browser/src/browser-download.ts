@@ -46,7 +46,7 @@ function counting(
  * The MD5 is not checked here: browsers have no built-in MD5.
  */
 export async function downloadInBrowser(
-  source: FileSource & { readonly mimetype?: string | null },
+  source: FileSource,
   options: BrowserDownloadOptions = {},
 ): Promise<BrowserDownloadResult> {
   options.signal?.throwIfAborted();

@@ -1,10 +1,13 @@
 /**
  * wbapi for browsers: everything from `@wbapi/core`, plus the browser platform (page fetch,
- * downloads to Blob or stream, `saveBlob`).
+ * downloads to Blob or stream, `saveBlob`) and an `Api` that uses it.
  *
  * @packageDocumentation
  */
 export * from '@wbapi/core';
+// Named again because the bundled .d.ts imports these names, and `export *` skips imported names.
+export type { ApiOptions, FileSource, OpenedFile, Platform } from '@wbapi/core';
+export { Api, type BrowserApiOptions } from './api';
 export { BrowserPlatform, browserPlatform, type BrowserPlatformOptions } from './browser-platform';
 export {
   downloadInBrowser,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { Api } from '@wbapi/core';
 import { startServer, type RunningServer } from '@wbapi/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,13 +25,21 @@ function inPage<K extends keyof PageTests>(
   ] as const) as ReturnType<PageTests[K]>;
 }
 
+const target = () => ({ url: server.url, apiKey: server.apiKey });
+const nodeApi = () => new Api({ baseUrl: server.url, apiKey: server.apiKey });
+const firstRun = async () => {
+  const [run] = await nodeApi().runs('demo/mnist', { order: '+createdAt' }).toArray({ limit: 1 });
+  if (!run) throw new Error('demo/mnist has no runs');
+  return run.path.join('/');
+};
+
 beforeAll(async () => {
   const script = await bundle(fileURLToPath(new URL('./fixtures/page.ts', import.meta.url)));
   site = await servePage(script, {
     '/bytes': (res) => res.writeHead(200, { 'Content-Length': BYTES.length }).end(BYTES),
     '/slow': (res) => res.writeHead(200, { 'Content-Length': BYTES.length }).write(BYTES.subarray(0, 1000)),
   });
-  server = await startServer({ cors: [site.origin] });
+  server = await startServer({ demo: { runsPerProject: 3, historyLength: 40 }, cors: [site.origin] });
   ({ browser, page, errors } = await openPage(site.origin));
 }, 60_000);
 
@@ -45,6 +54,40 @@ describe('@wbapi/browser in Chromium', () => {
     const result = await inPage('viewer', { url: server.url, apiKey: server.apiKey });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ data: { viewer: { username: expect.any(String) } } });
+  });
+
+  it('lists the same runs as Node does', async () => {
+    const inBrowser = await inPage('listRuns', { ...target(), path: 'demo/mnist' });
+    const inNode = await nodeApi().runs('demo/mnist', { order: '+createdAt' }).toArray({ limit: 100 });
+    expect(inBrowser).toHaveLength(3);
+    expect(inBrowser).toEqual(inNode.map((run) => ({ id: run.id, name: run.name, state: run.state })));
+  });
+
+  it('scans a history across several pages, same rows as Node', async () => {
+    const run = await firstRun();
+    const rows = await inPage('scanHistory', { ...target(), run, keys: ['loss'], pageSize: 7 });
+    const expected: { step: unknown; values: unknown[] }[] = [];
+    for await (const row of (await nodeApi().run(run)).scanHistory({ keys: ['loss'], pageSize: 7 })) {
+      expected.push({ step: row['_step'], values: [row['loss']] });
+    }
+    expect(rows.length).toBeGreaterThan(7);
+    expect(rows).toEqual(expected);
+  });
+
+  it('downloads a run file to a Blob with its MIME type, bytes matching the listed MD5', async () => {
+    const result = await inPage('downloadFile', { ...target(), run: await firstRun(), name: 'model.bin' });
+    expect(result.size).toBeGreaterThan(0);
+    expect(result.md5).toBe(result.listedMd5);
+    expect(result.mimetype).toBeTruthy();
+    expect(result.type).toBe(result.mimetype);
+  });
+
+  it('aborts a history scan with the signal reason, fetching no further page', async () => {
+    const result = await inPage('abortScan', { ...target(), run: await firstRun() });
+    expect(result.error).toBe('scan stopped by test');
+    // Rows of the page already received may still be handed out; no later page is.
+    expect(result.rows).toBeGreaterThanOrEqual(1);
+    expect(result.rows).toBeLessThanOrEqual(5);
   });
 
   it('downloads to a Blob with the MIME type and to a stream, byte for byte', async () => {
