@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Api } from '@wbapi/node';
 import type { Workload, WorkloadContext } from './types';
 
@@ -27,9 +28,10 @@ export const download: Workload = {
     if (!response.ok || !response.body) throw new Error(`download failed: HTTP ${response.status}`);
     const target = join(ctx.scratch, 'limit-big.bin');
     let bytes = 0;
-    const counted = Readable.fromWeb(
-      response.body as import('node:stream/web').ReadableStream<Uint8Array>,
-    ).on('data', (chunk: Buffer) => (bytes += chunk.length));
+    const counted = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>).on(
+      'data',
+      (chunk: Buffer) => (bytes += chunk.length),
+    );
     await pipeline(counted, createWriteStream(target));
     await rm(target);
     return bytes;

@@ -98,7 +98,7 @@ export const memoryGrowth: Workload = {
         globalThis.gc?.();
         atTenth = rssMb();
       }
-    })(ctx)(report);
+    })(ctx)();
     globalThis.gc?.();
     report({ rssAtTenthMb: atTenth, rssAtEndMb: rssMb(), growthMb: rssMb() - atTenth });
     return rows;
