@@ -2,7 +2,7 @@
 import { RunFilesDocument, RunsDocument, ViewerDocument } from '@wbapi/gql';
 import { startServer, type Dataset, type DatasetRun, type RunningServer } from '@wbapi/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AuthenticationError, NotFoundError, RateLimitError } from '../errors';
+import { AuthenticationError, NotFoundError, RateLimitError, TimeoutError } from '../errors';
 import { Collection } from '../pagination/collection';
 import { pageFromConnection } from '../pagination/check-page';
 import { describeFileResponse } from './fetch-file';
@@ -114,6 +114,16 @@ describe('GraphQLClient against the local server', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(30_000);
+  });
+
+  it('times out a slow server with TimeoutError, and aborts on request', async () => {
+    server.faults.update({ latencyMs: 300 });
+    const api = client({ timeoutMs: 50 });
+    await expect(api.request(ViewerDocument, {}, { retry: false })).rejects.toBeInstanceOf(TimeoutError);
+    const controller = new AbortController();
+    const pending = client().request(ViewerDocument, {}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('pages through runs with a Collection', async () => {
