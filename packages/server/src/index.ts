@@ -11,7 +11,13 @@ export const VERSION: string = '0.0.0';
 export { startServer, type RunningServer, type StartServerOptions } from './start-server';
 export { Store, type StoreOptions } from './store/store';
 export type { ImportSummary } from './store/import-dataset';
-export { FaultController, type FaultConfig, type FaultDecision, type FaultTarget } from './faults/faults';
+export {
+  FaultController,
+  type FailKind,
+  type FaultConfig,
+  type FaultDecision,
+  type FaultTarget,
+} from './faults/faults';
 export type { CorsOptions } from './http/cors';
 export { createExecutableSchema } from './schema/executable-schema';
 export { SDL } from './schema/sdl';

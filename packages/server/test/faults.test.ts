@@ -72,6 +72,18 @@ describe('fault injection', () => {
     expect(res.headers.get('retry-after')).toBe('2');
   });
 
+  it('answers HTTP 200 with a GraphQL error when asked', async () => {
+    server.faults.update({ graphqlErrorMessage: "Cannot query field 'displayName' on type 'Sweep'" });
+    server.faults.failNext(1, 'graphql-error');
+    const res = await gql(server, VIEWER);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      errors: [{ message: "Cannot query field 'displayName' on type 'Sweep'" }],
+      data: null,
+    });
+    expect((await gql(server, VIEWER)).body.data.viewer.username).toBe('ada');
+  });
+
   it('resets the connection in the middle of a GraphQL body', async () => {
     server.faults.failNext(1, 'reset');
     await expect(

@@ -1,3 +1,6 @@
+/** How a `failNext` request fails. */
+export type FailKind = number | 'reset' | 'graphql-error';
+
 /** Which endpoints a fault applies to. */
 export type FaultTarget = 'graphql' | 'files';
 
@@ -20,8 +23,14 @@ export interface FaultConfig {
   resetRate?: number;
   /** The next N requests fail with `failStatus`. @defaultValue 0 */
   failNext?: number;
-  /** How `failNext` requests fail: an HTTP status, or `'reset'` for a mid-body reset. @defaultValue 503 */
-  failStatus?: number | 'reset';
+  /**
+   * How `failNext` requests fail: an HTTP status, `'reset'` for a mid-body reset, or
+   * `'graphql-error'` for HTTP 200 with `errors` and `data: null` (file downloads get 500).
+   * @defaultValue 503
+   */
+  failStatus?: FailKind;
+  /** Message of injected GraphQL errors. @defaultValue 'Injected fault: GraphQL error' */
+  graphqlErrorMessage?: string;
   /** Endpoints the faults apply to. @defaultValue ['graphql', 'files'] */
   targets?: FaultTarget[];
   /** Seed of the random draws. @defaultValue 1 */
@@ -37,6 +46,8 @@ export interface FaultDecision {
   retryAfterSeconds?: number;
   /** Send part of the real body, then reset the connection. */
   reset?: boolean;
+  /** Answer 200 with this GraphQL error message (GraphQL requests only). */
+  graphqlError?: string;
 }
 
 function mulberry32(seed: number): () => number {
@@ -88,8 +99,11 @@ export class FaultController {
     this.set({});
   }
 
-  /** Makes the next `count` targeted requests fail with `status` (or a reset); 429 carries Retry-After. */
-  failNext(count: number, status: number | 'reset' = 503, retryAfterSeconds?: number): void {
+  /**
+   * Makes the next `count` targeted requests fail with `status`, a reset or a GraphQL error;
+   * 429 carries Retry-After.
+   */
+  failNext(count: number, status: FailKind = 503, retryAfterSeconds?: number): void {
     this.update({
       failNext: count,
       failStatus: status,
@@ -109,6 +123,10 @@ export class FaultController {
       this.stats.injected += 1;
       const status = c.failStatus ?? 503;
       if (status === 'reset') return { ...decision, reset: true };
+      if (status === 'graphql-error') {
+        if (target === 'files') return { ...decision, status: 500 };
+        return { ...decision, graphqlError: c.graphqlErrorMessage ?? 'Injected fault: GraphQL error' };
+      }
       return { ...decision, status, ...(status === 429 ? { retryAfterSeconds } : {}) };
     }
     const errorRate = c.errorRate ?? 0;

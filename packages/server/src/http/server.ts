@@ -8,7 +8,7 @@ import { answerPreflight, applyCors, type CorsOptions } from './cors';
 import { DocumentCache } from './document-cache';
 import { handleFile } from './files-endpoint';
 import { handleGraphql, type GraphqlEndpointDeps } from './graphql-endpoint';
-import { sendError } from './send';
+import { sendError, sendJson } from './send';
 import type { GraphQLSchema } from 'graphql';
 
 /** What the HTTP layer needs. */
@@ -45,6 +45,10 @@ async function route(
     const headers: Record<string, string> =
       fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
     return sendError(req, res, fault.status, `Injected fault: HTTP ${fault.status}`, headers);
+  }
+  if (fault.graphqlError !== undefined && target === 'graphql') {
+    req.resume();
+    return sendJson(req, res, 200, { errors: [{ message: fault.graphqlError }], data: null });
   }
   if (target === 'graphql') {
     if (req.method !== 'POST')
