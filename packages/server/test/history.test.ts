@@ -77,6 +77,16 @@ describe('history', () => {
     expect(await field('empty', 'events(samples: 10)')).toEqual([]);
   });
 
+  it('appends rows to a run, a repeated step replacing the stored row', async () => {
+    const run = server.store.addRun(testRun(13, { name: 'grow', history: [{ _step: 0, loss: 1 }] }));
+    server.store.appendHistory(run.id, [{ loss: 0.5 }, { _step: 0, loss: 0.9 }, { _step: 5, loss: 0.1 }]);
+    expect(steps(await field('grow', 'history(samples: 10)'))).toEqual([0, 1, 5]);
+    expect(await field('grow', 'historyLineCount')).toBe(3);
+    const first = (await field('grow', 'history(minStep: 0, maxStep: 1)')) as string[];
+    expect(JSON.parse(first[0] as string).loss).toBe(0.9);
+    expect(((await field('grow', 'historyKeys')) as { lastStep: number }).lastStep).toBe(5);
+  });
+
   it('reports historyKeys with lastStep, and none for an empty history', async () => {
     const keys = (await field('long', 'historyKeys')) as { lastStep: number; keys: Record<string, unknown> };
     expect(keys.lastStep).toBe(1999);

@@ -32,12 +32,16 @@ export function appendHistory(store: Store, runId: number, rows: Iterable<Record
   );
   let added = 0;
   let nextStep = tracker.lastStep === null ? 0 : tracker.lastStep + 1;
+  const exists = store.prepare('SELECT 1 FROM history WHERE run_id = ? AND step = ?');
   for (const row of rows) {
     const step = typeof row._step === 'number' ? row._step : nextStep;
     const full = typeof row._step === 'number' ? row : { ...row, _step: step };
+    // Steps usually ascend; only a step at or below the last one may replace a stored row.
+    const replaces =
+      tracker.lastStep !== null && step <= tracker.lastStep && exists.get(runId, step) !== undefined;
     insert.run(runId, step, tracker.add(full, step), stringifyWandbJson(full));
     nextStep = step + 1;
-    added += 1;
+    if (!replaces) added += 1;
   }
   store
     .prepare(
