@@ -105,6 +105,17 @@ describe('runs', () => {
     server.store.deleteRun(server.store.run('e', 'p', 'nanrun')!.id);
   });
 
+  it("answers the legacy aliases model and bucket, and a run's project and sweep", async () => {
+    const res = await gql(
+      server,
+      '{ model(name: "p", entityName: "e") { name bucket(name: "run00000") { name project { name } sweep { name } } } }',
+    );
+    expect(res.body.data.model).toEqual({
+      name: 'p',
+      bucket: { name: 'run00000', project: { name: 'p' }, sweep: { name: 'sweep001' } },
+    });
+  });
+
   it('answers null for a missing run', async () => {
     const res = await gql(server, '{ project(name: "p", entityName: "e") { run(name: "nope") { id } } }');
     expect(res.body).toEqual({ data: { project: { run: null } } });
