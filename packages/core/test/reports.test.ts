@@ -66,6 +66,16 @@ describe('report.runs', () => {
     expect(runs.map((r) => r.id)).toEqual(['r09', 'r06', 'r03', 'r00']);
   });
 
+  it('also reads the newer sort shape with a list of keys', async () => {
+    const report = await weekly();
+    const section = structuredClone(report.sections[0]!) as { runSets: Array<Record<string, unknown>> };
+    section.runSets[0]!['sort'] = { keys: [{ key: { section: 'config', name: 'lr' }, ascending: false }] };
+    const runs = await report.runs(section).toArray({ limit: 10 });
+    expect(runs.map((r) => r.id)).toEqual(['r03', 'r00']);
+    // The spec itself is not changed by listing runs.
+    expect(JSON.stringify(report.sections[0])).not.toContain('$in');
+  });
+
   it('rejects a section without run sets', async () => {
     const report = await weekly();
     expect(() => report.runs({ name: 'empty' })).toThrow(BadInputError);

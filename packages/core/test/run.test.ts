@@ -173,6 +173,29 @@ describe('writes', () => {
     await expect(run.delete()).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('waitUntilFinished polls until the state is final', async () => {
+    const api = testApi(testServer());
+    const run = await api.createRun({ project: 'mnist', runId: 'waiter' });
+    let polls = 0;
+    const watching = testApi(testServer(), {
+      hooks: {
+        request: (e) => {
+          if (e.operationName !== 'RunState' || ++polls !== 3) return;
+          testServer().store.prepare("UPDATE runs SET state = 'crashed' WHERE name = 'waiter'").run();
+        },
+      },
+    });
+    const same = await watching.run('acme/mnist/waiter');
+    expect(await same.waitUntilFinished({ intervalMs: 1 })).toBe('crashed');
+    expect(polls).toBeGreaterThanOrEqual(3);
+    expect(same.state).toBe('crashed');
+    const controller = new AbortController();
+    const pending = run.waitUntilFinished({ intervalMs: 60_000, signal: controller.signal });
+    testServer().store.prepare("UPDATE runs SET state = 'running' WHERE name = 'waiter'").run();
+    controller.abort(new Error('stop waiting'));
+    await expect(pending).rejects.toThrow('stop waiting');
+  });
+
   it('sweep() is lazy and null without a sweep', async () => {
     const api = testApi(testServer());
     expect((await (await api.run('acme/mnist/r00')).sweep())?.id).toBe('sw1');

@@ -83,3 +83,12 @@ describe('sweep runs', () => {
     expect(await (await testApi(testServer()).sweep('acme/mnist/sw2')).bestRun()).toBeNull();
   });
 });
+
+describe('project.sweeps', () => {
+  it('lists a project’s sweeps with their total', async () => {
+    const project = await testApi(testServer()).project('mnist', 'acme');
+    const sweeps = project.sweeps({ perPage: 1 });
+    expect((await sweeps.toArray({ limit: 10 })).map((s) => s.id)).toEqual(['sw1', 'sw2']);
+    expect(await sweeps.length()).toBe(2);
+  });
+});

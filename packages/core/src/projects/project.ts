@@ -4,6 +4,7 @@ import type { ApiContext, RequestOptions } from '../api/context';
 import { appPageUrl } from '../api/app-url';
 import type { Platform } from '../platform';
 import { Runs, type RunsOptions } from '../runs/runs';
+import { Sweeps, type SweepsOptions } from '../sweeps/sweeps';
 
 /** The raw GraphQL attributes of a project. */
 export type ProjectAttrs = ProjectFieldsFragment;
@@ -68,6 +69,11 @@ export class Project<P extends Platform = Platform> {
   /** The project's runs; same options as `api.runs()`. */
   runs(options: RunsOptions = {}): Runs<P> {
     return new Runs(this.context, { entity: this.entity, project: this.name }, options);
+  }
+
+  /** The project's sweeps, with `length()` from the project's sweep total. */
+  sweeps(options: SweepsOptions = {}): Sweeps<P> {
+    return new Sweeps(this.context, this.entity, this.name, options);
   }
 
   /** `<Project entity/name>`. */

@@ -1,5 +1,13 @@
 import { BadInputError } from '../errors';
-import { filterToMongo, keyToServerPath, type Filter, type Key, type MongoFilter } from '../query-generator';
+import {
+  filterToMongo,
+  keysToOrder,
+  keyToServerPath,
+  type Filter,
+  type Key,
+  type MongoFilter,
+  type SortSpec,
+} from '../query-generator';
 import type { ApiContext, RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
 import { Runs } from '../runs/runs';
@@ -31,6 +39,17 @@ function withSelection(filters: MongoFilter | null, selected: unknown): MongoFil
   return filters;
 }
 
+/**
+ * The order of a run set: the old single-key shape `{key, ascending}` as the SDK reads it, or
+ * (an extension) the first key of the newer `{keys: [...]}` shape, which the SDK cannot read.
+ */
+function sortOrder(sort: Record<string, unknown>): string {
+  if (sort['key'] !== undefined) return (sort['ascending'] ? '+' : '-') + keyToServerPath(sort['key'] as Key);
+  const [first] = Array.isArray(sort['keys']) ? keysToOrder(sort as unknown as SortSpec) : [];
+  if (first === undefined) throw new BadInputError('report run set sort has neither key nor keys');
+  return first;
+}
+
 /** The runs of a report section, per semantics §12. */
 export function reportRuns<P extends Platform>(
   context: ApiContext<P>,
@@ -45,7 +64,7 @@ export function reportRuns<P extends Platform>(
   const openRunSet = typeof section['openRunSet'] === 'number' ? section['openRunSet'] : 0;
   const runSet = record(runSets[openRunSet], `run set ${openRunSet}`);
   const sort = record(runSet['sort'], 'sort');
-  const order = (sort['ascending'] ? '+' : '-') + keyToServerPath(sort['key'] as Key);
+  const order = sortOrder(sort);
   // A deep copy: the selection is appended in place and must not leak into the spec.
   let filters = filterToMongo(structuredClone(runSet['filters']) as Filter);
   if (onlySelected) filters = withSelection(filters, record(runSet['selections'], 'selections')['tree']);

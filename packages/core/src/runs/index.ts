@@ -10,3 +10,4 @@ export { decodeConfig, decodeJsonObject, encodeConfig, type DecodedConfig, type 
 export { encodeFilters } from './encode-filters';
 export { generateRunId } from './run-id';
 export { describeRun, type RunAttrs, type RunUser } from './run-attrs';
+export { FINAL_RUN_STATES, waitUntilFinished, type WaitOptions } from './wait-until-finished';

@@ -14,6 +14,7 @@ import type { File } from '../files/file';
 import { loadSweep } from '../sweeps/load-sweep';
 import type { Sweep } from '../sweeps/sweep';
 import { createRun, type CreateRunOptions } from './create-run';
+import { waitUntilFinished, type WaitOptions } from './wait-until-finished';
 
 /**
  * One run of a project: its metadata, config, summary, history and files.
@@ -201,6 +202,17 @@ export class Run<P extends Platform = Platform> {
   /** One file by name; NotFoundError when the run has no such file. */
   file(name: string, options: RequestOptions = {}): Promise<File<P>> {
     return runFile(this, name, options);
+  }
+
+  /**
+   * Polls until the run is `finished`, `crashed` or `failed` (every 5 s by default), then
+   * reloads it; resolves with the final state. Stop early with `signal`.
+   */
+  async waitUntilFinished(options: WaitOptions = {}): Promise<string> {
+    const state = await waitUntilFinished(this, options);
+    const { intervalMs: _interval, ...call } = options;
+    await this.load({ ...call, force: true });
+    return state;
   }
 
   /** The sweep the run belongs to (fetched on call), or null. */

@@ -5,4 +5,5 @@
  */
 export { Sweep, describeSweep, type SweepAttrs, type SweepRunsOptions } from './sweep';
 export { loadSweep } from './load-sweep';
+export { Sweeps, type SweepsOptions } from './sweeps';
 export { sweepOrder } from './sweep-order';

@@ -1,0 +1,34 @@
+import { ProjectSweepsDocument } from '@wbapi/gql';
+import { NotFoundError } from '../errors';
+import { Collection, pageFromConnection, type Page } from '../pagination';
+import type { ApiContext, RequestOptions } from '../api/context';
+import type { Platform } from '../platform';
+import { Sweep } from './sweep';
+
+/** Options of `project.sweeps()`. */
+export interface SweepsOptions extends RequestOptions {
+  /** Sweeps per request. @defaultValue 50 */
+  perPage?: number;
+}
+
+/** A project's sweeps, page by page; `length()` is the project's `totalSweeps` (null → 0). */
+export class Sweeps<P extends Platform = Platform> extends Collection<Sweep<P>> {
+  /** Prefer `project.sweeps(options)`. */
+  constructor(context: ApiContext<P>, entity: string, project: string, options: SweepsOptions = {}) {
+    const { perPage = 50, signal, ...call } = options;
+    super(
+      async (cursor, pageSignal): Promise<Page<Sweep<P>>> => {
+        const result = await context.client.request(
+          ProjectSweepsDocument,
+          { entity, project, cursor, perPage },
+          { ...call, signal: pageSignal ?? signal },
+        );
+        if (!result.project) throw new NotFoundError(`Could not find project ${entity}/${project}`);
+        const toSweep = (node: Sweep['attrs']): Sweep<P> =>
+          new Sweep(context, entity, project, node.name, node);
+        return pageFromConnection(result.project.sweeps, toSweep, result.project.totalSweeps ?? 0);
+      },
+      { signal },
+    );
+  }
+}
