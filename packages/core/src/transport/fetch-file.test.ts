@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { HttpError, NotFoundError } from '../errors';
 import { describeFileResponse } from './fetch-file';
@@ -125,6 +126,20 @@ describe('GraphQLClient.fetchFile', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fetch.requests[0]?.signal?.aborted).toBe(false);
     expect(await response.text()).toBe('slow body');
+  });
+
+  it('unlinks from the caller signal once the body is read, so one signal serves many downloads', async () => {
+    const fetch = scriptedFetch([() => new Response('abc')]);
+    const client = new GraphQLClient({ baseUrl: 'https://api.example.com', fetch });
+    const controller = new AbortController();
+    const response = await client.fetchFile('https://api.example.com/f', { signal: controller.signal });
+    expect(getEventListeners(controller.signal, 'abort').length).toBeGreaterThan(0);
+    expect(await response.text()).toBe('abc');
+    expect(response.status).toBe(200);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    const cancelled = await client.fetchFile('https://api.example.com/f', { signal: controller.signal });
+    await cancelled.body?.cancel();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('lets the caller abort after headers', async () => {

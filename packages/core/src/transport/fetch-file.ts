@@ -1,5 +1,6 @@
 import { errorFromResponse } from '../errors/error-from-response';
 import { WandbError } from '../errors/wandb-error';
+import { releaseWhenRead } from './release-when-read';
 import { sameOrigin } from './request-headers';
 import { withRetry, type RetryContext } from './with-retry';
 
@@ -77,7 +78,7 @@ export function fetchFileWithRetry(url: string, offset: number, deps: FetchFileD
       status: response.status,
       durationMs,
     });
-    if (response.ok) return response;
+    if (response.ok) return releaseWhenRead(response, attempt, deps.context.signal);
     const bodyText = await response.text().catch(() => '');
     let json: unknown;
     try {
