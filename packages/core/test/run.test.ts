@@ -113,6 +113,8 @@ describe('writes', () => {
     run.config = { lr: 0.5, nested: { a: [1, 2] } };
     run.summary = { ...run.summary, score: 3, inf: -Infinity };
     await run.update();
+    await run.load();
+    expect([run.name, run.summary['score']]).toEqual(['renamed', 3]);
     api.flush();
     const again = await api.run('acme/mnist/upd1');
     expect(again.name).toBe('renamed');

@@ -5,13 +5,18 @@ import type { RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
 import { encodeConfig } from './decode';
 import type { Run } from './run';
+import type { RunAttrs } from './run-attrs';
 
 /**
  * Sends a run's writable fields and config (semantics §8.4). The server replaces the config,
- * so `_wandb` is re-sent from the raw config and every `desc` becomes null.
+ * so `_wandb` is re-sent from the raw config and every `desc` becomes null. Returns the
+ * run's attributes as the server now has them (null if it sent none).
  */
-export async function updateRun<P extends Platform>(run: Run<P>, options: RequestOptions): Promise<void> {
-  await run.context.client.request(
+export async function updateRun<P extends Platform>(
+  run: Run<P>,
+  options: RequestOptions,
+): Promise<RunAttrs | null> {
+  const result = await run.context.client.request(
     UpdateRunDocument,
     {
       id: run.requireStorageId(),
@@ -25,14 +30,20 @@ export async function updateRun<P extends Platform>(run: Run<P>, options: Reques
     },
     options,
   );
+  return result.upsertBucket?.bucket ?? null;
 }
 
-/** Writes a run's whole summary (semantics §8.5); the server must answer with the bucket id. */
-export async function writeSummary<P extends Platform>(run: Run<P>, options: RequestOptions): Promise<void> {
+/** Writes a run's whole summary (semantics §8.5) and returns the JSON text sent; the server must answer with the bucket id. */
+export async function writeSummary<P extends Platform>(
+  run: Run<P>,
+  options: RequestOptions,
+): Promise<string> {
+  const summaryMetrics = stringifyWandbJson(run.summary);
   const result = await run.context.client.request(
     UpdateRunSummaryDocument,
-    { id: run.requireStorageId(), summaryMetrics: stringifyWandbJson(run.summary) },
+    { id: run.requireStorageId(), summaryMetrics },
     options,
   );
   if (!result.upsertBucket?.bucket?.id) throw malformedReply('upsertBucket returned no bucket id');
+  return summaryMetrics;
 }

@@ -151,7 +151,8 @@ export class Run<P extends Platform = Platform> {
 
   /** Sends the writable fields and config, then the whole summary (two mutations, per semantics §8.4). */
   async update(options: RequestOptions = {}): Promise<void> {
-    await updateRun(this, options);
+    const attrs = await updateRun(this, options);
+    if (attrs) this.attrs = { ...attrs, summaryMetrics: this.attrs.summaryMetrics ?? null, name: this.id };
     await this.writeSummary(options);
   }
 
@@ -245,8 +246,9 @@ export class Run<P extends Platform = Platform> {
     return id;
   }
 
+  /** Writes the whole summary and keeps the attributes in step, so a later `load()` keeps it. */
   private async writeSummary(options: RequestOptions): Promise<void> {
-    await writeSummary(this, options);
+    this.attrs = { ...this.attrs, summaryMetrics: await writeSummary(this, options) };
   }
 
   private decode(): void {
