@@ -79,9 +79,15 @@ describe('history', () => {
 
   it('appends rows to a run, a repeated step replacing the stored row', async () => {
     const run = server.store.addRun(testRun(13, { name: 'grow', history: [{ _step: 0, loss: 1 }] }));
-    server.store.appendHistory(run.id, [{ loss: 0.5 }, { _step: 0, loss: 0.9 }, { _step: 5, loss: 0.1 }]);
-    expect(steps(await field('grow', 'history(samples: 10)'))).toEqual([0, 1, 5]);
-    expect(await field('grow', 'historyLineCount')).toBe(3);
+    server.store.appendHistory(run.id, [
+      { loss: 0.5 },
+      { _step: 0, loss: 0.9 },
+      { _step: 5, loss: 0.1 },
+      { _step: 3, loss: 0.3 },
+      { _step: 5, loss: 0.2 },
+    ]);
+    expect(steps(await field('grow', 'history(samples: 10)'))).toEqual([0, 1, 3, 5]);
+    expect(await field('grow', 'historyLineCount')).toBe(4);
     const first = (await field('grow', 'history(minStep: 0, maxStep: 1)')) as string[];
     expect(JSON.parse(first[0] as string).loss).toBe(0.9);
     expect(((await field('grow', 'historyKeys')) as { lastStep: number }).lastStep).toBe(5);

@@ -18,6 +18,38 @@ export function deleteRunData(store: Store, runId: number): void {
   for (const file of files) removeDiskBytes(file.disk_path);
 }
 
+/** Rows written per INSERT statement: multi-row inserts cut the per-statement cost of bulk imports. */
+const BATCH = 64;
+
+/**
+ * Writes rows through multi-row INSERTs of up to {@link BATCH} rows (`columns` values each);
+ * call `flush()` at the end.
+ */
+export function batchWriter(
+  store: Store,
+  sqlStart: string,
+  columns: number,
+): { add(...values: unknown[]): void; flush(): void } {
+  const one = `(${Array(columns).fill('?').join(', ')})`;
+  const full = store.prepare(`${sqlStart} VALUES ${Array(BATCH).fill(one).join(', ')}`);
+  const pending: unknown[] = [];
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const rows = pending.length / columns;
+    const statement =
+      rows === BATCH ? full : store.prepare(`${sqlStart} VALUES ${Array(rows).fill(one).join(', ')}`);
+    statement.run(pending);
+    pending.length = 0;
+  };
+  return {
+    add(...values: unknown[]) {
+      pending.push(...values);
+      if (pending.length === BATCH * columns) flush();
+    },
+    flush,
+  };
+}
+
 /** Appends history rows to a run and updates its line count and `historyKeys` (inside a transaction). */
 export function appendHistory(store: Store, runId: number, rows: Iterable<Record<string, unknown>>): void {
   const run = store
@@ -27,22 +59,23 @@ export function appendHistory(store: Store, runId: number, rows: Iterable<Record
     .get(runId);
   if (!run) throw new Error(`No run with id ${runId}`);
   const tracker = new HistoryKeyTracker(run.history_key_bits, run.history_keys);
-  const insert = store.prepare(
-    'INSERT OR REPLACE INTO history (run_id, step, mask, row) VALUES (?, ?, ?, ?)',
-  );
+  const writer = batchWriter(store, 'INSERT OR REPLACE INTO history (run_id, step, mask, row)', 4);
+  const exists = store.prepare('SELECT 1 FROM history WHERE run_id = ? AND step = ?');
   let added = 0;
   let nextStep = tracker.lastStep === null ? 0 : tracker.lastStep + 1;
-  const exists = store.prepare('SELECT 1 FROM history WHERE run_id = ? AND step = ?');
   for (const row of rows) {
     const step = typeof row._step === 'number' ? row._step : nextStep;
     const full = typeof row._step === 'number' ? row : { ...row, _step: step };
     // Steps usually ascend; only a step at or below the last one may replace a stored row.
-    const replaces =
-      tracker.lastStep !== null && step <= tracker.lastStep && exists.get(runId, step) !== undefined;
-    insert.run(runId, step, tracker.add(full, step), stringifyWandbJson(full));
+    if (tracker.lastStep === null || step > tracker.lastStep) added += 1;
+    else {
+      writer.flush();
+      if (exists.get(runId, step) === undefined) added += 1;
+    }
+    writer.add(runId, step, tracker.add(full, step), stringifyWandbJson(full));
     nextStep = step + 1;
-    if (!replaces) added += 1;
   }
+  writer.flush();
   store
     .prepare(
       'UPDATE runs SET history_line_count = history_line_count + ?, history_keys = ?, history_key_bits = ? WHERE id = ?',
@@ -85,9 +118,10 @@ export function insertRun(store: Store, run: DatasetRun): RunRow {
       stringifyWandbJson(run.systemMetrics ?? {}),
     ) as RunRow;
   appendHistory(store, row.id, run.history ?? []);
-  const insertEvent = store.prepare('INSERT INTO events (run_id, seq, row) VALUES (?, ?, ?)');
+  const events = batchWriter(store, 'INSERT INTO events (run_id, seq, row)', 3);
   let seq = 0;
-  for (const event of run.events ?? []) insertEvent.run(row.id, seq++, stringifyWandbJson(event));
+  for (const event of run.events ?? []) events.add(row.id, seq++, stringifyWandbJson(event));
+  events.flush();
   if (seq > 0) store.prepare('UPDATE runs SET events_line_count = ? WHERE id = ?').run(seq, row.id);
   for (const file of run.files ?? []) insertFile(store, row.id, file);
   return store.prepare<RunRow>('SELECT * FROM runs WHERE id = ?').get(row.id) as RunRow;
