@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import type { FaultConfig } from './faults/faults';
 import { startServer, type StartServerOptions } from './start-server';
 
 const HELP = `Usage: wbapi-server [options]
@@ -16,6 +17,8 @@ Options:
   --cors <origin>     allow this browser origin (repeatable; '*' for any)
   --latency <ms>      add latency to every response
   --error-rate <f>    answer this fraction of requests with 500/502/503
+  --faults <json>     initial fault configuration (FaultConfig JSON); change it while the
+                      server runs with PUT /__wbapi/faults (same JSON, API key required)
   --help              show this help
 `;
 
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
       cors: { type: 'string', multiple: true },
       latency: { type: 'string' },
       'error-rate': { type: 'string' },
+      faults: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     host: values.host,
     demo: values.demo,
     faults: {
+      ...(values.faults ? (JSON.parse(values.faults) as FaultConfig) : {}),
       ...(values.latency ? { latencyMs: Number(values.latency) } : {}),
       ...(values['error-rate'] ? { errorRate: Number(values['error-rate']) } : {}),
     },

@@ -123,6 +123,22 @@ describe('fault injection', () => {
     expect(order).toEqual(['fast', 'slow']);
   });
 
+  it('can be changed over HTTP by clients outside the process', async () => {
+    const url = `${server.url}/__wbapi/faults`;
+    expect((await fetch(url, { method: 'PUT', body: '{}' })).status).toBe(401);
+    const put = await fetch(url, {
+      method: 'PUT',
+      headers: { Authorization: basic(KEY) },
+      body: JSON.stringify({ failNext: 1, failStatus: 502 }),
+    });
+    expect(put.status).toBe(200);
+    expect(((await put.json()) as { config: unknown }).config).toEqual({ failNext: 1, failStatus: 502 });
+    expect((await gql(server, VIEWER)).status).toBe(502);
+    expect((await gql(server, VIEWER)).status).toBe(200);
+    const bad = await fetch(url, { method: 'PUT', headers: { Authorization: basic(KEY) }, body: '[1' });
+    expect(bad.status).toBe(400);
+  });
+
   it('can be given at start', async () => {
     const other = await startTestServer({ faults: { failNext: 1, failStatus: 502 } });
     try {

@@ -6,6 +6,7 @@ import { type FaultConfig, type FaultTarget } from '../faults/faults';
 import type { Store } from '../store/store';
 import { answerPreflight, applyCors, type CorsOptions } from './cors';
 import { DocumentCache } from './document-cache';
+import { FAULTS_PATH, handleFaults } from './faults-endpoint';
 import { handleFile } from './files-endpoint';
 import { handleGraphql, type GraphqlEndpointDeps } from './graphql-endpoint';
 import { sendError, sendJson } from './send';
@@ -36,6 +37,7 @@ async function route(
   const pathname = (req.url ?? '/').split('?')[0] as string;
   if (req.method === 'OPTIONS') return answerPreflight(req, res, options.cors);
   applyCors(req, res, options.cors);
+  if (pathname === FAULTS_PATH) return handleFaults(req, res, options.store, options.faults);
   const target = targetOf(pathname);
   if (!target) return sendError(req, res, 404, `No route for ${pathname}`);
   const fault = options.faults.decide(target);
