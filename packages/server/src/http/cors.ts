@@ -38,7 +38,7 @@ export function answerPreflight(
   res
     .writeHead(204, {
       'Access-Control-Allow-Origin': origin,
-      'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS',
+      'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, OPTIONS',
       'Access-Control-Allow-Headers': ALLOW_HEADERS,
       'Access-Control-Max-Age': '600',
       Vary: 'Origin',
