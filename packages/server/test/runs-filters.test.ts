@@ -110,6 +110,8 @@ describe('filters end to end (every operator)', () => {
     ],
     ['no cross-type coercion', { 'config.bs': '32' }, []],
     ['empty filter', {}, ['r0', 'r1', 'r2', 'r3']],
+    ['history key index', { 'keys_info.keys.acc': { $exists: true } }, ['r0', 'r1', 'r2', 'r3']],
+    ['history key never logged', { 'keys_info.keys.nope': { $exists: true } }, []],
   ];
   it.each(cases)('%s', async (_label, filter, expected) => {
     expect(await names(filter)).toEqual(expected);
