@@ -111,8 +111,9 @@ describe('run.scanHistory', () => {
     expect(steps(await scan.toArray({ limit: 3 }))).toEqual([0, 1, 2]);
   });
 
-  it('rejects bad keys and page sizes', async () => {
+  it('rejects bad keys, page sizes and limits', async () => {
     const run = await testApi(testServer()).run('acme/history/dense');
+    await expect(run.scanHistory().toArray({} as { limit: number })).rejects.toBeInstanceOf(BadInputError);
     expect(() => run.scanHistory({ keys: 'loss' as unknown as string[] })).toThrow(BadInputError);
     expect(() => run.scanHistory({ pageSize: 0 })).toThrow(BadInputError);
   });

@@ -82,13 +82,23 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
     }
   }
 
-  /** Collects at most `limit` rows from `minStep`. */
+  /**
+   * Collects at most `limit` rows from `minStep`. `limit` is required (`Infinity` on purpose).
+   *
+   * @throws BadInputError when `limit` is missing, negative or not an integer.
+   */
   async toArray(options: { limit: number }): Promise<HistoryRow[]> {
+    const limit = options?.limit;
+    if (typeof limit !== 'number' || limit < 0 || !(Number.isInteger(limit) || limit === Infinity)) {
+      throw new BadInputError(
+        'toArray needs { limit }: a non-negative integer, or Infinity to read everything',
+      );
+    }
     const out: HistoryRow[] = [];
-    if (options.limit <= 0) return out;
+    if (limit === 0) return out;
     for await (const row of this) {
       out.push(row);
-      if (out.length >= options.limit) break;
+      if (out.length >= limit) break;
     }
     return out;
   }
