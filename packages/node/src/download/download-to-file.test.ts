@@ -175,3 +175,21 @@ describe('downloadToFile', () => {
     expect(readdirSync(root)).toEqual([]);
   });
 });
+
+describe('downloadToFile racing another writer', () => {
+  it('does not overwrite a file that appeared during the download unless replace is set', async () => {
+    const target = join(root, 'out.bin');
+    const racing: FileSource = {
+      ...source('plain'),
+      async open(options) {
+        writeFileSync(target, 'written meanwhile');
+        return source('plain').open(options);
+      },
+    };
+    await expect(downloadToFile(racing, { root })).rejects.toBeInstanceOf(FileExistsError);
+    expect(readFileSync(target, 'utf8')).toBe('written meanwhile');
+    expect(leftovers(root)).toEqual([]);
+    await downloadToFile(racing, { root, replace: true });
+    expect(readFileSync(target).equals(BYTES)).toBe(true);
+  });
+});

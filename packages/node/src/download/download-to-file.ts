@@ -1,5 +1,5 @@
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { open, mkdir, rename, rm, stat, realpath, type FileHandle } from 'node:fs/promises';
+import { link, open, mkdir, rename, rm, stat, realpath, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   ChecksumMismatchError,
@@ -53,6 +53,25 @@ async function checkRealFolder(root: string, folder: string, name: string): Prom
       },
     );
   }
+}
+
+function existsError(target: string): FileExistsError {
+  return new FileExistsError(`File already exists: ${target} (pass replace: true to overwrite)`, {
+    path: target,
+  });
+}
+
+// Without `replace`, a hard link fails if the target appeared during the download, so a file
+// created meanwhile is never overwritten; with it, rename replaces atomically.
+async function moveIntoPlace(partPath: string, target: string, replace: boolean): Promise<void> {
+  if (replace) return rename(partPath, target);
+  try {
+    await link(partPath, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw existsError(target);
+    throw error;
+  }
+  await rm(partPath, { force: true });
 }
 
 class PartFile {
@@ -150,9 +169,7 @@ export async function downloadToFile(source: FileSource, options: NodeDownloadOp
   const root = resolve(options.root ?? '.');
   const target = targetPath(root, source.name);
   if (!options.replace && (await exists(target))) {
-    throw new FileExistsError(`File already exists: ${target} (pass replace: true to overwrite)`, {
-      path: target,
-    });
+    throw existsError(target);
   }
   options.signal?.throwIfAborted();
   const folder = dirname(target);
@@ -170,7 +187,7 @@ export async function downloadToFile(source: FileSource, options: NodeDownloadOp
         actual,
       });
     }
-    await rename(partPath, target);
+    await moveIntoPlace(partPath, target, options.replace ?? false);
     return target;
   } catch (error) {
     await part.close().catch(() => undefined);
