@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Api } from '@wbapi/core';
 import { startServer, type RunningServer } from '@wbapi/server';
@@ -80,6 +81,19 @@ describe('@wbapi/browser in Chromium', () => {
     expect(result.md5).toBe(result.listedMd5);
     expect(result.mimetype).toBeTruthy();
     expect(result.type).toBe(result.mimetype);
+  });
+
+  it('saves a Blob as a browser download under the chosen name', async () => {
+    const run = await firstRun();
+    const file = await (await nodeApi().run(run)).file('model.bin');
+    const [download, size] = await Promise.all([
+      page.waitForEvent('download'),
+      inPage('saveFile', { ...target(), run, name: 'model.bin', saveAs: 'weights.bin' }),
+    ]);
+    expect(download.suggestedFilename()).toBe('weights.bin');
+    const saved = readFileSync(await download.path());
+    expect(saved.length).toBe(size);
+    expect(createHash('md5').update(saved).digest('base64')).toBe(file.md5);
   });
 
   it('aborts a history scan with the signal reason, fetching no further page', async () => {
