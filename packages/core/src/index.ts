@@ -18,3 +18,4 @@ export * from './files';
 export * from './sweeps';
 export * from './reports';
 export * from './query-generator';
+export * from './export';
