@@ -152,3 +152,23 @@ describe('exportRuns', () => {
     expect(got).toHaveLength(2);
   });
 });
+
+describe('runs.histories', () => {
+  it('puts every run’s sampled history in one table with run_id, in listing order', async () => {
+    const api = demoApi();
+    const rows = await api.runs(PROJECT).histories({ samples: 7, keys: ['loss'], concurrency: 2 });
+    const expected: HistoryRow[] = [];
+    for await (const run of api.runs(PROJECT)) {
+      for (const row of await run.history({ samples: 7, keys: ['loss'] }))
+        expected.push({ ...row, run_id: run.id });
+    }
+    expect(rows).toHaveLength(9 * 7);
+    expect(rows).toEqual(expected);
+  });
+
+  it('gives columns with format: columns', async () => {
+    const columns = await demoApi().runs(PROJECT).histories({ samples: 3, format: 'columns' });
+    expect(columns['run_id']).toHaveLength(27);
+    expect(columns['_step']).toHaveLength(27);
+  });
+});

@@ -6,6 +6,8 @@ import type { Platform } from '../platform';
 import { encodeFilters } from './encode-filters';
 import { Run } from './run';
 import type { RunAttrs } from './run-attrs';
+import type { HistoryColumns, HistoryRow } from '../history/history';
+import { runsHistories, type RunsHistoriesOptions } from '../export/runs-histories';
 
 /** Options of `api.runs()`. */
 export interface RunsOptions extends RequestOptions {
@@ -68,5 +70,15 @@ export class Runs<P extends Platform = Platform> extends Collection<Run<P>> {
     );
     this.filters = encoded;
     this.order = sentOrder;
+  }
+
+  /**
+   * Every run's history in one table (rows carry `run_id`), read a few runs at once; see
+   * {@link runsHistories} for `samples`, `keys`, `xAxis`, `full`, `concurrency` and `format`.
+   */
+  histories(options: RunsHistoriesOptions<P> & { format: 'columns' }): Promise<HistoryColumns>;
+  histories(options?: RunsHistoriesOptions<P> & { format?: 'rows' }): Promise<HistoryRow[]>;
+  histories(options: RunsHistoriesOptions<P> = {}): Promise<HistoryRow[] | HistoryColumns> {
+    return runsHistories(this, options);
   }
 }
