@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultConfig, FaultController } from '../faults/faults';
 import type { Store } from '../store/store';
-import { apiKeyOf } from './auth';
+import { sendUnauthorized, viewerOf } from './auth';
 import { readBody } from './read-body';
 import { sendError, sendJson } from './send';
 
@@ -18,13 +18,7 @@ export async function handleFaults(
   store: Store,
   faults: FaultController,
 ): Promise<void> {
-  const key = apiKeyOf(req);
-  if (key === null || !store.userByApiKey(key)) {
-    req.resume();
-    return sendError(req, res, 401, 'Invalid or missing API key', {
-      'WWW-Authenticate': 'Basic realm="wandb"',
-    });
-  }
+  if (!viewerOf(req, store)) return sendUnauthorized(req, res);
   if (req.method === 'PUT' || req.method === 'POST') {
     let config: unknown;
     try {

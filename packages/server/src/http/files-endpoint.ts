@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultDecision } from '../faults/faults';
 import type { FileRow } from '../store/rows';
 import type { Store } from '../store/store';
-import { apiKeyOf } from './auth';
+import { sendUnauthorized, viewerOf } from './auth';
 import { parseRange } from './range';
 import { sendBody, sendError } from './send';
 
@@ -41,12 +41,7 @@ export async function handleFile(
   pathname: string,
   fault: FaultDecision,
 ): Promise<void> {
-  const key = apiKeyOf(req);
-  if (key === null || !store.userByApiKey(key)) {
-    return sendError(req, res, 401, 'Invalid or missing API key', {
-      'WWW-Authenticate': 'Basic realm="wandb"',
-    });
-  }
+  if (!viewerOf(req, store)) return sendUnauthorized(req, res);
   const file = findFile(store, pathname);
   if (!file) return sendError(req, res, 404, 'File not found');
   const size = file.size_bytes;

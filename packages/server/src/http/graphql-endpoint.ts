@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultDecision } from '../faults/faults';
 import type { Context } from '../schema/context';
 import type { Store } from '../store/store';
-import { apiKeyOf } from './auth';
+import { sendUnauthorized, viewerOf } from './auth';
 import type { DocumentCache } from './document-cache';
 import { formatError } from './format-error';
 import { BodyTooLargeError, readBody } from './read-body';
@@ -91,13 +91,8 @@ export async function handleGraphql(
   if (cached.errors) {
     return sendJson(req, res, 400, { errors: cached.errors.map((e) => formatError(e)) });
   }
-  const key = apiKeyOf(req);
-  const viewer = key === null ? null : (deps.store.userByApiKey(key) ?? null);
-  if (!viewer && !asksOnlyViewer(cached.document, payload.operationName)) {
-    return sendError(req, res, 401, 'Invalid or missing API key', {
-      'WWW-Authenticate': 'Basic realm="wandb"',
-    });
-  }
+  const viewer = viewerOf(req, deps.store);
+  if (!viewer && !asksOnlyViewer(cached.document, payload.operationName)) return sendUnauthorized(req, res);
   const context: Context = {
     store: deps.store,
     viewer,
