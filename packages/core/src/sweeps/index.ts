@@ -7,3 +7,4 @@ export { Sweep, describeSweep, type SweepAttrs, type SweepRunsOptions } from './
 export { loadSweep } from './load-sweep';
 export { Sweeps, type SweepsOptions } from './sweeps';
 export { sweepOrder } from './sweep-order';
+export { parseSweepConfig } from './sweep-config';

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors';
 import type { ApiContext, RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
 import { describeSweep, Sweep, type SweepAttrs } from './sweep';
+import { parseSweepConfig } from './sweep-config';
 
 async function fetchAttrs<P extends Platform>(
   context: ApiContext<P>,
@@ -30,5 +31,5 @@ export async function loadSweep<P extends Platform>(
 ): Promise<Sweep<P>> {
   const attrs = await fetchAttrs(context, { entity, project, name: id }, options);
   if (!attrs) throw new NotFoundError(`Could not find sweep ${describeSweep(entity, project, id, null)}`);
-  return new Sweep(context, entity, project, id, attrs);
+  return new Sweep(context, entity, project, id, attrs, await parseSweepConfig(attrs.config));
 }

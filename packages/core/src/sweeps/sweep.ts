@@ -1,8 +1,6 @@
 import type { SweepFieldsFragment } from '@wbapi/gql';
-import { parse as parseYaml } from 'yaml';
 import type { ApiContext, RequestOptions } from '../api/context';
 import { appPageUrl } from '../api/app-url';
-import { malformedReply } from '../api/malformed';
 import type { Platform } from '../platform';
 import { Runs } from '../runs/runs';
 import type { Run } from '../runs/run';
@@ -15,19 +13,6 @@ export type SweepAttrs = Partial<SweepFieldsFragment> &
 /** `<Sweep e/p/id (state)>`, the way the SDK prints a sweep in messages. */
 export function describeSweep(entity: string, project: string, id: string, state: string | null): string {
   return `<Sweep ${entity}/${project}/${id} (${state || 'Unknown State'})>`;
-}
-
-function parseSweepConfig(text: string | null | undefined): Record<string, unknown> {
-  if (!text) return {};
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(text);
-  } catch (error) {
-    throw malformedReply(`sweep config is not valid YAML: ${(error as Error).message}`);
-  }
-  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-    ? (parsed as Record<string, unknown>)
-    : {};
 }
 
 /** Options of `sweep.runs()`. */
@@ -53,14 +38,24 @@ export class Sweep<P extends Platform = Platform> {
   /** @internal */
   readonly context: ApiContext<P>;
 
-  /** Builds a sweep from loaded attributes; prefer `api.sweep(path)`. */
-  constructor(context: ApiContext<P>, entity: string, project: string, id: string, attrs: SweepAttrs) {
+  /**
+   * Builds a sweep from loaded attributes and its config already parsed (see
+   * {@link parseSweepConfig}); prefer `api.sweep(path)`.
+   */
+  constructor(
+    context: ApiContext<P>,
+    entity: string,
+    project: string,
+    id: string,
+    attrs: SweepAttrs,
+    config: Record<string, unknown>,
+  ) {
     this.context = context;
     this.entity = entity;
     this.project = project;
     this.id = id;
     this.attrs = attrs;
-    this.config = parseSweepConfig(attrs.config);
+    this.config = config;
   }
 
   /** The GraphQL node id. */

@@ -4,6 +4,7 @@ import { Collection, pageFromConnection, type Page } from '../pagination';
 import type { ApiContext, RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
 import { Sweep } from './sweep';
+import { parseSweepConfig } from './sweep-config';
 
 /** Options of `project.sweeps()`. */
 export interface SweepsOptions extends RequestOptions {
@@ -24,9 +25,16 @@ export class Sweeps<P extends Platform = Platform> extends Collection<Sweep<P>> 
           { ...call, signal: pageSignal ?? signal },
         );
         if (!result.project) throw new NotFoundError(`Could not find project ${entity}/${project}`);
-        const toSweep = (node: Sweep['attrs']): Sweep<P> =>
-          new Sweep(context, entity, project, node.name, node);
-        return pageFromConnection(result.project.sweeps, toSweep, result.project.totalSweeps ?? 0);
+        const page = pageFromConnection(
+          result.project.sweeps,
+          (node) => node,
+          result.project.totalSweeps ?? 0,
+        );
+        const configs = await Promise.all(page.items.map((node) => parseSweepConfig(node.config)));
+        const items = page.items.map(
+          (node, i) => new Sweep(context, entity, project, node.name, node, configs[i] ?? {}),
+        );
+        return { ...page, items };
       },
       { signal },
     );
