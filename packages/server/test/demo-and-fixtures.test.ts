@@ -105,6 +105,29 @@ describe('startServer({ fixture, dataPath })', () => {
     }
   });
 
+  it('loads the demo into an existing file again without duplicating anything', async () => {
+    const dataPath = join(dir, 'demo.sqlite');
+    const count = async (server: RunningServer): Promise<unknown> => {
+      const res = await gql(
+        server,
+        '{ project(name: "mnist", entityName: "demo") { runCount totalSweeps allViews { edges { node { id } } } } }',
+        {},
+        { key: server.apiKey },
+      );
+      const project = res.body.data.project;
+      return { runs: project.runCount, sweeps: project.totalSweeps, reports: project.allViews.edges.length };
+    };
+    const first = await startServer({ demo: true, dataPath });
+    const before = await count(first);
+    await first.close();
+    const second = await startServer({ demo: true, dataPath });
+    try {
+      expect(await count(second)).toEqual(before);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('rejects an invalid fixture with a clear error', async () => {
     await expect(startServer({ fixture: { runs: [{ entity: 'x' }] } })).rejects.toThrow(/runs\[0\]/);
   });

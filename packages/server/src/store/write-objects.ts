@@ -77,9 +77,13 @@ export function insertSweep(store: Store, sweep: DatasetSweep): void {
     );
 }
 
-/** Adds a report (a view of type `runs`). */
+/** Adds a report (a view of type `runs`), replacing one of the same name in its project. */
 export function insertReport(store: Store, report: DatasetReport): void {
   const project = upsertProject(store, { entity: report.entity, name: report.project });
+  // Importing the same data set again (e.g. --demo on an existing file) replaces the report.
+  store
+    .prepare("DELETE FROM views WHERE project_id = ? AND type = 'runs' AND name = ?")
+    .run(project.id, report.name);
   store
     .prepare(
       `INSERT INTO views (project_id, name, display_name, description, type, username, spec, created_at, updated_at)
