@@ -48,10 +48,13 @@ describe('Api settings on Node', () => {
     expect(await runNames(api, 'demo/mnist')).toHaveLength(2);
   });
 
-  it('fails with an AuthenticationError when no key is found anywhere', async () => {
+  it('fails with an AuthenticationError that says where it looked when no key is found', async () => {
     const platform = new NodePlatform({ env: { WANDB_BASE_URL: server.url }, homeDir: home });
-    const api = new Api({ platform });
-    await expect(runNames(api, 'demo/mnist')).rejects.toBeInstanceOf(AuthenticationError);
-    expect(platform.describeCredentialSources(undefined)).toContain(join(home, '.netrc'));
+    const error = await runNames(new Api({ platform }), 'demo/mnist').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    const message = (error as Error).message;
+    expect(message).toContain('WANDB_API_KEY');
+    expect(message).toContain(new URL(server.url).host);
+    expect(message).toContain(join(home, '.netrc'));
   });
 });
