@@ -1,6 +1,6 @@
 // How much JavaScript a page that uses @wbapi/browser loads: shared by bundle-size.test.ts and
 // `pnpm bench` (bench/lib/bundle-size.ts), so that both report the same figure.
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type OutputFile } from 'esbuild';
@@ -47,9 +47,12 @@ function ownerOf(input: string): string {
   );
 }
 
-/** The output paths the entry loads before running: itself and its static imports, transitively. */
-function initialOutputs(outputs: Metafile['outputs']): Set<string> {
-  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint);
+/**
+ * The output paths the page loads before running: its entry chunk and that chunk's static
+ * imports, transitively. (Chunks that `import()` reaches are entry points too, hence `entryPoint`.)
+ */
+function initialOutputs(outputs: Metafile['outputs'], entryPoint: string): Set<string> {
+  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint === entryPoint);
   const seen = new Set<string>();
   const pending = entry ? [entry] : [];
   for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
@@ -95,7 +98,7 @@ export async function measureBundle(entry: string = TYPICAL_PAGE): Promise<Bundl
     logLevel: 'silent',
   });
   const outputs = result.metafile.outputs;
-  const initial = initialOutputs(outputs);
+  const initial = initialOutputs(outputs, relative(root, entry));
   const initialFiles = new Set([...initial].map((path) => resolve(root, path)));
   const isInitial = (file: OutputFile): boolean => initialFiles.has(file.path);
   const byPackage = new Map<string, number>();
