@@ -7,7 +7,7 @@ import { BUDGET_BYTES, measureBundle, type BundleSizes } from './bundle-size';
  * imports statically), with a little slack. Growing beyond it fails, so the size can only go
  * down until it meets the budget; lower it when it does.
  */
-const CEILING_BYTES = 48 * 1024;
+const CEILING_BYTES = 19 * 1024;
 
 function report(label: string, m: BundleSizes): void {
   console.log(
