@@ -1,0 +1,50 @@
+import {
+  AuthenticationError,
+  BadInputError,
+  HttpError,
+  NetworkError,
+  NotFoundError,
+  TimeoutError,
+  WandbError,
+} from '@wbapi/node';
+import { CommanderError } from 'commander';
+import { OutputError } from './export/output';
+
+/** Exit codes of `wbapi`. */
+export const ExitCode = {
+  /** Done. */
+  ok: 0,
+  /** An unexpected failure. */
+  failure: 1,
+  /** Bad arguments, filter, path or output folder. */
+  usage: 2,
+  /** No API key, or the server refused it. */
+  auth: 3,
+  /** The project, run or file does not exist. */
+  notFound: 4,
+  /** The server or network kept failing (after retries), or rate limits did not end. */
+  unavailable: 5,
+  /** Interrupted (Ctrl-C); an export can continue with `--resume`. */
+  interrupted: 130,
+} as const;
+
+/** The exit code for an error a command ended with. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  if (error instanceof DOMException && error.name === 'AbortError') return ExitCode.interrupted;
+  if (error instanceof BadInputError || error instanceof OutputError) return ExitCode.usage;
+  if (error instanceof AuthenticationError) return ExitCode.auth;
+  if (error instanceof NotFoundError) return ExitCode.notFound;
+  if (error instanceof HttpError || error instanceof NetworkError || error instanceof TimeoutError) {
+    return ExitCode.unavailable;
+  }
+  if (error instanceof WandbError) return ExitCode.unavailable;
+  return ExitCode.failure;
+}
+
+/** A one-line message for an error (never a stack for known errors; no API key is ever in them). */
+export function describeError(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'AbortError') return 'interrupted';
+  if (error instanceof Error) return `${error.name === 'Error' ? 'error' : error.name}: ${error.message}`;
+  return `error: ${String(error)}`;
+}

@@ -1,0 +1,24 @@
+import { CommanderError } from 'commander';
+import type { CliIo } from './context';
+import { describeError, ExitCode, exitCodeFor } from './exit-codes';
+import { createProgram } from './program';
+
+/**
+ * Runs `wbapi` with `argv` (without the node and script names) and resolves with the exit code;
+ * errors are reported on `io.stderr` as one line.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    // commander already printed its own usage errors.
+    if (!(error instanceof CommanderError)) {
+      const hint =
+        exitCodeFor(error) === ExitCode.interrupted ? ' (run the same export with --resume to continue)' : '';
+      io.stderr.write(`wbapi: ${describeError(error)}${hint}\n`);
+    }
+    return exitCodeFor(error);
+  }
+}
