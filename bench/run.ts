@@ -16,7 +16,10 @@ const quick = args.includes('--quick');
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
 // BENCH_SIZES='{"scanRows":100000}' overrides single sizes, for investigating one workload.
-const sizes: BenchSizes = { ...(quick ? QUICK : FULL), ...(JSON.parse(process.env.BENCH_SIZES ?? '{}') as Partial<BenchSizes>) };
+const sizes: BenchSizes = {
+  ...(quick ? QUICK : FULL),
+  ...(JSON.parse(process.env.BENCH_SIZES ?? '{}') as Partial<BenchSizes>),
+};
 const here = import.meta.dirname;
 const execArgv = ['--import', 'tsx', '--expose-gc'];
 

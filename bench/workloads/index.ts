@@ -2,6 +2,7 @@ import { download } from './download';
 import { historyScan, historyScanKeys, memoryGrowth } from './history-scan';
 import { runsListing50, runsListing500 } from './runs-listing';
 import { sampledHistory } from './sampled-history';
+import { serverHistoryPage, serverRunsPage } from './server-latency';
 import type { Workload } from './types';
 
 /** Every workload, in the order the table shows them. */
@@ -13,4 +14,6 @@ export const workloads: Workload[] = [
   sampledHistory,
   download,
   memoryGrowth,
+  serverHistoryPage,
+  serverRunsPage,
 ];
