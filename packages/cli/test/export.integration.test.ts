@@ -84,6 +84,8 @@ describe('wbapi export to a folder', () => {
     const again = await runCli(exportArgs(server, out, '--concurrency', '2'));
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/--resume/);
+    // A process killed in the middle of writing a run leaves its temporary file behind.
+    await appendFile(join(out, 'zz.jsonl.tmp-4242'), '{"_step":0');
     const resumed = await runCli(exportArgs(server, out, '--concurrency', '2', '--resume'));
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(/were already done/);

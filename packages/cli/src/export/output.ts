@@ -1,4 +1,4 @@
-import { open, truncate, mkdir, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat, truncate } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stringifyWandbJson, type ExportedRun } from '@wbapi/node';
 import { csvRecord, toCsv, unionKeys } from '../format/csv';
@@ -79,6 +79,7 @@ export class ExportOutput {
     }
     const manifest = found ?? newManifest(options.project, mode, options.format);
     if (combined) await ExportOutput.prepareCombined(options.out, manifest);
+    else if (found) await removeLeftovers(folder);
     if (!found) await writeManifest(manifestPath, manifest);
     return new ExportOutput(options, manifestPath, manifest);
   }
@@ -154,5 +155,12 @@ export class ExportOutput {
     let text = this.manifest.bytes === 0 ? csvRecord(['run_id', ...columns]) : '';
     for (const row of run.history) text += csvRecord([run.id, ...columns.map((key) => row[key])]);
     return text;
+  }
+}
+
+/** Deletes temporary files an earlier, killed export left behind (`<name>.tmp-<pid>`). */
+async function removeLeftovers(folder: string): Promise<void> {
+  for (const name of await readdir(folder)) {
+    if (/\.tmp-\d+$/.test(name)) await rm(join(folder, name), { force: true });
   }
 }
