@@ -76,6 +76,10 @@ type Outcome<P extends Platform> =
  * Aborting `signal` stops everything and rejects with its reason. Breaking out of the loop stops
  * the reads in flight.
  *
+ * Each run's history is held in memory until it is yielded, so memory grows with
+ * `concurrency` × the longest history read. A slow run holds back the runs after it (they are
+ * yielded in order), which keeps the output reproducible at some cost in speed.
+ *
  * @example
  * ```ts
  * for await (const run of exportRuns(api.runs('demo/mnist'), { full: true, concurrency: 8 })) {
