@@ -1,7 +1,7 @@
 import type { DatasetUser } from './dataset';
 
 /** The well-known API key of the demo user (not a secret: it only opens the local demo server). */
-export const DEMO_API_KEY = 'local-demo-key-0000000000000000000000000000';
+export const DEMO_API_KEY = 'local-demo-key-00000000000000000000000000000000000000';
 
 const OTHER_USERS = [
   ['ada', 'Ada Lovelace'],
