@@ -133,7 +133,8 @@ const markdown = [
 ].join('\n');
 const resultsDir = join(here, 'results');
 mkdirSync(resultsDir, { recursive: true });
-const name = quick ? 'latest-quick' : 'latest';
+const name =
+  args.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? (quick ? 'latest-quick' : 'latest');
 writeFileSync(
   join(resultsDir, `${name}.json`),
   JSON.stringify({ date, machine, quick, sizes, rows, bundle }, null, 2) + '\n',
