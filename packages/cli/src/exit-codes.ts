@@ -1,6 +1,7 @@
 import {
   AuthenticationError,
   BadInputError,
+  GraphQLError,
   HttpError,
   NetworkError,
   NotFoundError,
@@ -16,7 +17,7 @@ export const ExitCode = {
   ok: 0,
   /** An unexpected failure. */
   failure: 1,
-  /** Bad arguments, filter, path or output folder. */
+  /** Bad arguments, path or output folder, or a query the server refused (e.g. its filter). */
   usage: 2,
   /** No API key, or the server refused it. */
   auth: 3,
@@ -34,6 +35,8 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof DOMException && error.name === 'AbortError') return ExitCode.interrupted;
   if (error instanceof BadInputError || error instanceof OutputError) return ExitCode.usage;
   if (error instanceof AuthenticationError) return ExitCode.auth;
+  // The server understood the request and refused it (e.g. a filter it cannot read).
+  if (error instanceof GraphQLError && error.status < 500) return ExitCode.usage;
   if (error instanceof NotFoundError) return ExitCode.notFound;
   if (error instanceof HttpError || error instanceof NetworkError || error instanceof TimeoutError) {
     return ExitCode.unavailable;

@@ -143,6 +143,12 @@ describe('errors and exit codes', () => {
     expect(result.stderr).toMatch(/not valid JSON/);
   });
 
+  it('2 for a filter the server refuses', async () => {
+    const result = await runCli(['runs', PROJECT, '--filter', '{"$bogus":1}', ...serverFlags(demoServer())]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^wbapi: GraphQLError: .*\$bogus/);
+  });
+
   it('4 for a project that does not exist', async () => {
     const result = await runCli(['runs', 'demo/nothing-here', ...serverFlags(demoServer())]);
     expect(result.code).toBe(4);
