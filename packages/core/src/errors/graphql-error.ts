@@ -24,12 +24,13 @@ export interface GraphQLErrorInit {
 
 /** The reply carried a non-empty GraphQL `errors` array. Never retried. */
 export class GraphQLError extends WandbError {
+  // Set in the constructor, hence `declare`: bundles get no separate field definitions.
   /** The `errors` array as the server sent it. */
-  readonly errors: GraphQLErrorEntry[];
+  declare readonly errors: GraphQLErrorEntry[];
   /** Partial `data` that came with the errors, or `null`. */
-  readonly data: unknown;
+  declare readonly data: unknown;
   /** HTTP status of the reply. */
-  readonly status: number;
+  declare readonly status: number;
 
   constructor(message: string, init: GraphQLErrorInit) {
     super(message);

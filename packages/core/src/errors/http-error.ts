@@ -28,16 +28,17 @@ export function redactUrl(url: string): string {
 
 /** A non-2xx HTTP reply that is not one of the more specific errors. */
 export class HttpError extends WandbError {
+  // Set in the constructor, hence `declare`: bundles get no separate field definitions.
   /** HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** HTTP status text ('' when unknown). */
-  readonly statusText: string;
+  declare readonly statusText: string;
   /** Request URL without query string, fragment or credentials ('' when unknown). */
-  readonly url: string;
+  declare readonly url: string;
   /** Start of the response body, truncated ('' when unknown). */
-  readonly bodyText: string;
+  declare readonly bodyText: string;
   /** Wait the server asked for in `Retry-After`, in ms, or `null` when it did not say. */
-  readonly retryAfterMs: number | null;
+  declare readonly retryAfterMs: number | null;
 
   constructor(message: string, init: HttpErrorInit) {
     super(message, { cause: init.cause });

@@ -45,11 +45,11 @@ export function pageFromConnection<N, T>(
   if (!connection || !pageInfo || typeof pageInfo.hasNextPage !== 'boolean') {
     throw new PaginationError('Connection is missing pageInfo');
   }
+  const edges = connection.edges ?? [];
   const items: T[] = [];
-  for (const edge of connection.edges ?? []) {
+  for (const edge of edges) {
     if (edge?.node !== null && edge?.node !== undefined) items.push(map(edge.node));
   }
-  const edges = connection.edges ?? [];
   const endCursor = pageInfo.endCursor ?? edges[edges.length - 1]?.cursor ?? null;
   return { items, endCursor, hasNextPage: pageInfo.hasNextPage, total: total ?? null };
 }

@@ -1,5 +1,5 @@
-import { errorFromResponse } from '../errors/error-from-response';
 import { WandbError } from '../errors/wandb-error';
+import { parseReplyBody, replyError } from './read-graphql-response';
 import { releaseWhenRead } from './release-when-read';
 import { sameOrigin } from './request-headers';
 import { withRetry, type RetryContext } from './with-retry';
@@ -80,23 +80,8 @@ export function fetchFileWithRetry(url: string, offset: number, deps: FetchFileD
     });
     if (response.ok) return releaseWhenRead(response, attempt, deps.context.signal);
     const bodyText = await response.text().catch(() => '');
-    let json: unknown;
-    try {
-      json = JSON.parse(bodyText);
-    } catch {
-      json = undefined;
-    }
-    const { status, statusText, headers } = response;
-    throw errorFromResponse({
-      status,
-      statusText,
-      url: response.url || url,
-      headers,
-      bodyText,
-      json,
-      secrets: deps.secrets,
-      now: clock.now(),
-    });
+    const json = parseReplyBody(bodyText);
+    throw replyError(response, bodyText, json, deps.secrets, clock.now(), response.url || url);
   });
 }
 

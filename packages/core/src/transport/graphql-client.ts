@@ -38,16 +38,17 @@ import type { CallKind } from './hooks';
  * ```
  */
 export class GraphQLClient {
+  // Set in the constructor, hence `declare`: bundles get no separate field definitions.
   /** Base URL without trailing slashes. */
-  readonly baseUrl: string;
-  private readonly options: ClientOptions;
-  private readonly retry: RetryOptions;
-  private readonly clock: Required<Clock>;
-  private readonly hooks: Required<Hooks>;
-  private readonly cache: ResponseCache | null;
+  declare readonly baseUrl: string;
+  declare private readonly options: ClientOptions;
+  declare private readonly retry: RetryOptions;
+  declare private readonly clock: Required<Clock>;
+  declare private readonly hooks: Required<Hooks>;
+  declare private readonly cache: ResponseCache | null;
   private readonly inFlight = new InFlight<unknown>();
   /** The injected fetch, called without a receiver (browsers throw "Illegal invocation" otherwise). */
-  private readonly fetchFn: typeof fetch;
+  declare private readonly fetchFn: typeof fetch;
 
   constructor(options: ClientOptions) {
     this.options = options;

@@ -1,6 +1,7 @@
 import { errorFromResponse, graphQLErrorsOf, redactSecrets, truncate } from '../errors/error-from-response';
 import { MalformedResponseError } from '../errors/malformed-response-error';
 import { parseWandbJson } from '../json/parse-wandb-json';
+import type { WandbError } from '../errors/wandb-error';
 
 /** What reading a GraphQL reply gives: the `data` and the size of the body text. */
 export interface GraphQLReply<T> {
@@ -8,6 +9,28 @@ export interface GraphQLReply<T> {
   data: T;
   /** Length of the body text, used to size cache entries. */
   bodyChars: number;
+}
+
+/** A reply body parsed as W&B JSON, or `undefined` when it is empty or not JSON. */
+export function parseReplyBody(bodyText: string): unknown {
+  try {
+    return bodyText === '' ? undefined : parseWandbJson(bodyText);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error for a failed reply whose body has been read (see {@link errorFromResponse}). */
+export function replyError(
+  response: Response,
+  bodyText: string,
+  json: unknown,
+  secrets: readonly string[],
+  now: number,
+  url = response.url,
+): WandbError {
+  const { status, statusText, headers } = response;
+  return errorFromResponse({ status, statusText, url, headers, bodyText, json, secrets, now });
 }
 
 /**
@@ -24,16 +47,8 @@ export async function readGraphQLResponse<T>(
   now: number,
 ): Promise<GraphQLReply<T>> {
   const bodyText = await response.text();
-  let json: unknown;
-  try {
-    json = bodyText === '' ? undefined : parseWandbJson(bodyText);
-  } catch {
-    json = undefined;
-  }
-  if (!response.ok || graphQLErrorsOf(json)) {
-    const { status, statusText, url, headers } = response;
-    throw errorFromResponse({ status, statusText, url, headers, bodyText, json, secrets, now });
-  }
+  const json = parseReplyBody(bodyText);
+  if (!response.ok || graphQLErrorsOf(json)) throw replyError(response, bodyText, json, secrets, now);
   if (json === null || typeof json !== 'object' || !('data' in json)) {
     const what = json === undefined ? 'is not JSON' : 'has neither data nor errors';
     throw new MalformedResponseError(`GraphQL reply (HTTP ${response.status}) ${what}`, {
