@@ -1,7 +1,9 @@
 // Child process that hosts the local server for the benchmarks. The server runs in its own
 // process so that its CPU and memory (SQLite, JSON encoding) are not charged to the client
 // being measured, as they would be in-process: the client's figures are then the client's own.
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Store, startServer } from '@wbapi/server';
 import { benchDataset, BENCH_API_KEY, type BenchSizes } from './datasets';
@@ -16,7 +18,9 @@ function openStore(): Store {
     return store;
   }
   mkdirSync(cacheDir, { recursive: true });
-  const key = Object.values(sizes).join('-');
+  // A cached database is reused only by the same sizes and the same server build.
+  const serverBuild = readFileSync(createRequire(import.meta.url).resolve('@wbapi/server'));
+  const key = `${Object.values(sizes).join('-')}-${createHash('sha1').update(serverBuild).digest('hex').slice(0, 10)}`;
   const path = join(cacheDir, `bench-${key}.sqlite`);
   const ready = `${path}.ready`;
   if (existsSync(path) && existsSync(ready)) return new Store({ path });
