@@ -17,6 +17,15 @@ function keyColumns(plan: SortPlan): string[] {
   return [...plan.keys.map((_, i) => `page.${SORT_KEY_PREFIX}${i}`), 'page.created_at', 'page.id'];
 }
 
+/** ORDER BY text over alias `page`: missing values last, then the keys, created_at and id. */
+function orderingOf(plan: SortPlan): string {
+  const dir = plan.descending ? 'DESC' : 'ASC';
+  return [
+    ...(plan.nullable ? [`page.${SORT_KEY_PREFIX}0 IS NULL`] : []),
+    ...keyColumns(plan).map((c) => `${c} ${dir}`),
+  ].join(', ');
+}
+
 /** Rows strictly after the cursor position in the plan's order. */
 function after(plan: SortPlan, cursor: string): Sql {
   const position = decodeCursor(cursor, plan.signature, plan.keys.length);
@@ -53,30 +62,52 @@ export function compileRunPage(input: {
   const plan = parseOrder(input.order);
   if (!Number.isFinite(input.first)) throw new FilterError('The page size must be a number');
   const limit = Math.max(0, Math.floor(input.first));
-  const dir = plan.descending ? 'DESC' : 'ASC';
   const extra = plan.keys.map((key, i) => sql`${key} AS ${raw(`${SORT_KEY_PREFIX}${i}`)}`);
   const select = extra.length > 0 ? sql`r.*, ${join(extra, ', ')}` : raw('r.*');
-  const ordering = [
-    ...(plan.nullable ? [`page.${SORT_KEY_PREFIX}0 IS NULL`] : []),
-    ...keyColumns(plan).map((c) => `${c} ${dir}`),
-  ].join(', ');
+  const ordering = orderingOf(plan);
   const keyset = input.after ? after(plan, input.after) : TRUE;
   // "LIMIT -1" keeps SQLite from flattening the subquery, so costly JSON keys are computed once
   // per row; cheap column orders stay flattened so that indexes on created_at can serve them.
   const inner = raw(plan.costly ? ' LIMIT -1' : '');
   const query = sql`SELECT * FROM (SELECT ${select} FROM runs r WHERE ${filterOf(input.projectId, input.filter)}${inner}) AS page WHERE ${keyset} ORDER BY ${raw(ordering)} LIMIT ${limit}`;
-  return {
-    sql: query.text,
-    params: [...query.params],
-    cursorOf(row) {
-      return encodeCursor({
-        order: plan.signature,
-        keys: plan.keys.map((_, i) => (row[`${SORT_KEY_PREFIX}${i}`] ?? null) as number | string | null),
-        createdAt: String(row.created_at),
-        id: Number(row.id),
-      });
-    },
-  };
+  return { sql: query.text, params: [...query.params], cursorOf: (row) => cursorOfRow(plan, row) };
+}
+
+/** The opaque cursor of a page row (one carrying `_sort_<i>`, `created_at` and `id`). */
+export function cursorOfRow(plan: SortPlan, row: Record<string, unknown>): string {
+  return encodeCursor({
+    order: plan.signature,
+    keys: plan.keys.map((_, i) => (row[`${SORT_KEY_PREFIX}${i}`] ?? null) as number | string | null),
+    createdAt: String(row.created_at),
+    id: Number(row.id),
+  });
+}
+
+/**
+ * The sort positions (`id`, `created_at`, `_sort_<i>`) of every run of the project matching
+ * `filter`, in the listing order of `plan`; with `onlyIds`, of those runs only (unordered: the
+ * cache places them). The listing cache keeps these to serve pages without rescanning.
+ */
+export function compileRunPositions(input: {
+  projectId: number;
+  filter: unknown;
+  plan: SortPlan;
+  onlyIds?: readonly number[];
+}): { sql: string; params: unknown[] } {
+  const { plan } = input;
+  const extra = plan.keys.map((key, i) => sql`, ${key} AS ${raw(`${SORT_KEY_PREFIX}${i}`)}`);
+  const ordering = orderingOf(plan);
+  const columns = sql`SELECT r.id AS id, r.created_at AS created_at${join(extra, '')}`;
+  // A few runs by id: CROSS JOIN makes them rowid lookups rather than a scan of an index.
+  if (input.onlyIds) {
+    const ids = JSON.stringify(input.onlyIds);
+    const query = sql`${columns} FROM json_each(${ids}) AS wanted CROSS JOIN runs r WHERE r.id = wanted.value AND ${filterOf(input.projectId, input.filter)}`;
+    return { sql: query.text, params: [...query.params] };
+  }
+  const select = sql`${columns} FROM runs r`;
+  const inner = raw(plan.costly ? ' LIMIT -1' : '');
+  const query = sql`SELECT * FROM (${select} WHERE ${filterOf(input.projectId, input.filter)}${inner}) AS page ORDER BY ${raw(ordering)}`;
+  return { sql: query.text, params: [...query.params] };
 }
 
 /** `SELECT COUNT(*) AS n` over the runs of one project matching `filter`. */

@@ -9,3 +9,5 @@ export { compileRunFilter } from './compile-filter';
 export { compileRunPage, compileRunCount, SORT_KEY_PREFIX } from './compile-page';
 export { registerSqlFunctions } from './sql-functions';
 export { DEFAULT_ORDER } from './order';
+export { RunListingCache, runListing } from './listing-cache';
+export type { ListingCacheOptions, RunPage } from './listing-cache';

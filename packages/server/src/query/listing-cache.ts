@@ -1,0 +1,225 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { compileRunCount, compileRunPage, compileRunPositions, cursorOfRow } from './compile-page';
+import { compileRunFilter } from './compile-filter';
+import { decodeCursor } from './cursor';
+import { type SortPlan, parseOrder } from './order';
+import { RunChanges } from './run-changes';
+import { SortedPositions } from './sorted-positions';
+import { TRUE } from './sql';
+
+/** Limits of a {@link RunListingCache}. */
+export interface ListingCacheOptions {
+  /** Listings kept at most (least recently used go first); default 32. */
+  maxListings?: number;
+  /** Runs kept at most over all listings; default 1,000,000 (about 100 MB). */
+  maxRuns?: number;
+}
+
+/** One page of runs: rows (`runs` columns plus `_sort_<i>`) and the cursor of a row. */
+export interface RunPage<Row> {
+  rows: Row[];
+  cursorOf(row: Record<string, unknown>): string;
+}
+
+interface Listing {
+  readonly projectId: number;
+  readonly filterKey: string;
+  readonly filter: unknown;
+  readonly plan: SortPlan;
+  positions: SortedPositions;
+  /** Up to date with every run change at or before this clock. */
+  clock: number;
+}
+
+interface CachedCount {
+  readonly n: number;
+  readonly clock: number;
+}
+
+/** Beyond this many changed runs a listing is rebuilt instead of patched. */
+const PATCH_LIMIT = 2_000;
+
+/** JSON text of a filter that keeps NaN and the infinities apart from null. */
+function filterKeyOf(filter: unknown): string {
+  return JSON.stringify(filter, (_key, value: unknown) =>
+    typeof value === 'number' && !Number.isFinite(value) ? { '\u0000number': String(value) } : value,
+  );
+}
+
+/**
+ * Serves runs listings from memory: per (project, filter, order) the matching run ids in final
+ * order with their sort keys, built by one scan and then patched run by run as runs change
+ * (see {@link RunChanges}). A page is a binary search for the cursor's position plus one
+ * `WHERE id IN (...)` query, so it costs milliseconds at 100k runs, and keeps the keyset
+ * semantics of {@link compileRunPage}: runs that existed when a listing began appear exactly once.
+ * Inside a transaction (where changes may still roll back), and for unfiltered `createdAt`
+ * orders (an index walk), pages come straight from the compiled SQL.
+ */
+export class RunListingCache {
+  private readonly listings = new Map<string, Listing>();
+  private readonly counts = new Map<string, CachedCount>();
+  private readonly changes: RunChanges;
+  private readonly statements = new Map<string, Statement>();
+  private readonly maxListings: number;
+  private readonly maxRuns: number;
+
+  constructor(
+    private readonly db: Database,
+    options: ListingCacheOptions = {},
+  ) {
+    this.changes = new RunChanges(db);
+    this.maxListings = options.maxListings ?? 32;
+    this.maxRuns = options.maxRuns ?? 1_000_000;
+  }
+
+  /** Number of listings held (for tests). */
+  get size(): number {
+    return this.listings.size;
+  }
+
+  /** The page after `after` (null: the first), at most `first` rows; same rows and cursors as compileRunPage. */
+  page<Row = Record<string, unknown>>(input: {
+    projectId: number;
+    filter: unknown;
+    order: string | null | undefined;
+    after: string | null | undefined;
+    first: number;
+  }): RunPage<Row> {
+    const plan = parseOrder(input.order);
+    // Newest/oldest first without a filter walks the created_at index and stops after one page.
+    if (
+      this.db.inTransaction ||
+      (plan.keys.length === 0 && compileRunFilter(input.filter).sql === TRUE.text)
+    ) {
+      const query = compileRunPage(input);
+      return { rows: this.prepare(query.sql).all(...query.params) as Row[], cursorOf: query.cursorOf };
+    }
+    const limit = Math.max(0, Math.floor(input.first));
+    const cursor = input.after ? decodeCursor(input.after, plan.signature, plan.keys.length) : null;
+    const { positions } = this.listing(input.projectId, input.filter, plan);
+    const from = cursor ? positions.indexAfter(cursor) : 0;
+    const ids = positions.ids.slice(from, from + limit);
+    const rows = this.prepare('SELECT r.* FROM runs r WHERE r.id IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(ids),
+    ) as Record<string, unknown>[];
+    const byId = new Map(rows.map((row) => [Number(row.id), row]));
+    const page = ids.flatMap((id, i) => {
+      const row = byId.get(id);
+      return row ? [{ ...row, ...positions.sortColumns(from + i) }] : [];
+    });
+    return { rows: page as Row[], cursorOf: (row) => cursorOfRow(plan, row) };
+  }
+
+  /** Number of runs of the project matching `filter`. */
+  count(input: { projectId: number; filter: unknown }): number {
+    const query = compileRunCount(input);
+    const run = (): number => Number((this.prepare(query.sql).get(...query.params) as { n: number }).n);
+    if (this.db.inTransaction) return run();
+    const filterKey = filterKeyOf(input.filter);
+    for (const listing of this.listings.values()) {
+      if (listing.projectId === input.projectId && listing.filterKey === filterKey) {
+        return this.refresh(listing).positions.length;
+      }
+    }
+    const key = `${input.projectId}\u0000${filterKey}`;
+    const cached = this.counts.get(key);
+    const changed = cached ? this.changes.changedSince(input.projectId, cached.clock) : null;
+    if (cached && changed?.length === 0) return cached.n;
+    const clock = this.changes.clock;
+    const n = run();
+    this.counts.delete(key);
+    if (this.counts.size >= this.maxListings * 4)
+      this.counts.delete(this.counts.keys().next().value as string);
+    this.counts.set(key, { n, clock });
+    return n;
+  }
+
+  /** The up-to-date listing for (project, filter, order), built or patched as needed. */
+  private listing(projectId: number, filter: unknown, plan: SortPlan): Listing {
+    compileRunFilter(filter);
+    const filterKey = filterKeyOf(filter);
+    const key = `${projectId}\u0000${plan.signature}\u0000${filterKey}`;
+    const found = this.listings.get(key);
+    if (found) {
+      this.listings.delete(key);
+      this.listings.set(key, found);
+      return this.refresh(found);
+    }
+    const listing: Listing = {
+      projectId,
+      filterKey,
+      filter,
+      plan,
+      positions: new SortedPositions(plan),
+      clock: 0,
+    };
+    this.rebuild(listing);
+    this.listings.set(key, listing);
+    this.evict();
+    return listing;
+  }
+
+  /** Brings a listing up to date with the runs changed since it was made. */
+  private refresh(listing: Listing): Listing {
+    const changed = this.changes.changedSince(listing.projectId, listing.clock);
+    if (changed === null || changed.length > Math.max(PATCH_LIMIT, listing.positions.length / 8)) {
+      this.rebuild(listing);
+      return listing;
+    }
+    if (changed.length === 0) return listing;
+    const clock = this.changes.clock;
+    listing.positions.remove(changed);
+    const query = compileRunPositions({ ...listing, onlyIds: changed });
+    const rows = this.prepare(query.sql)
+      .raw(true)
+      .all(...query.params);
+    for (const row of rows) listing.positions.insert(row as unknown[]);
+    listing.clock = clock;
+    return listing;
+  }
+
+  private rebuild(listing: Listing): void {
+    const clock = this.changes.clock;
+    const positions = new SortedPositions(listing.plan);
+    const query = compileRunPositions(listing);
+    for (const row of this.prepare(query.sql)
+      .raw(true)
+      .all(...query.params))
+      positions.push(row as unknown[]);
+    listing.positions = positions;
+    listing.clock = clock;
+  }
+
+  /** Drops least recently used listings beyond the count and run limits (never the newest). */
+  private evict(): void {
+    let runs = 0;
+    for (const listing of this.listings.values()) runs += listing.positions.length;
+    for (const [key, listing] of this.listings) {
+      if (this.listings.size <= 1 || (this.listings.size <= this.maxListings && runs <= this.maxRuns)) break;
+      this.listings.delete(key);
+      runs -= listing.positions.length;
+    }
+  }
+
+  private prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= 500) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+const caches = new WeakMap<Database, RunListingCache>();
+
+/** The listing cache of a connection, made on first use (installs its TEMP triggers). */
+export function runListing(db: Database): RunListingCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new RunListingCache(db);
+    caches.set(db, cache);
+  }
+  return cache;
+}
