@@ -1,4 +1,4 @@
-import { compileRunCount, compileRunPage } from '../query';
+import { runListing } from '../query';
 import { projectOf, type Context } from '../schema/context';
 import type { RunRow } from '../store/rows';
 import { UserInputError } from '../util/user-input-error';
@@ -16,11 +16,9 @@ export function parseFilters(filters: unknown): unknown {
   }
 }
 
-/** Number of runs of a project matching `filters`. */
+/** Number of runs of a project matching `filters` (from the listing cache, see src/query). */
 export function countRuns(ctx: Context, projectId: number, filters: unknown): number {
-  const query = compileRunCount({ projectId, filter: parseFilters(filters) });
-  const row = ctx.store.prepare<Record<string, number>>(query.sql).get(...query.params);
-  return Number(Object.values(row ?? { n: 0 })[0] ?? 0);
+  return runListing(ctx.store.db).count({ projectId, filter: parseFilters(filters) });
 }
 
 /** Whether a cursor is one of ours (base64url JSON object); details are checked by src/query. */
@@ -34,7 +32,7 @@ function isOwnCursor(cursor: string): boolean {
 }
 
 /**
- * One page of runs of a project (keyset pagination, see src/query). A cursor this server never
+ * One page of runs of a project (keyset pagination served by the listing cache, see src/query). A cursor this server never
  * made (e.g. replayed from another server) ends the listing with an empty page instead of an
  * error; one of ours that is corrupted or made for another order is a clear error.
  */
@@ -52,19 +50,18 @@ export function listRuns(
   if (args.after && !isOwnCursor(args.after)) {
     return { edges: [], pageInfo: { endCursor: null, hasNextPage: false } };
   }
-  const query = compileRunPage({
+  const page = runListing(ctx.store.db).page<RunRow>({
     projectId,
     filter: parseFilters(args.filters),
     order: args.order,
     after: args.after,
     first: args.size + 1,
   });
-  const rows = ctx.store.prepare<RunRow>(query.sql).all(...query.params);
-  for (const row of rows) ctx.runs.set(row.id, row);
+  for (const row of page.rows) ctx.runs.set(row.id, row);
   return toConnection(
-    rows,
+    page.rows,
     args.size,
-    (row) => query.cursorOf(row as unknown as Record<string, unknown>),
+    (row) => page.cursorOf(row as unknown as Record<string, unknown>),
     (row) => row,
   );
 }
