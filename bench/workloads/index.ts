@@ -1,4 +1,5 @@
 import { download } from './download';
+import { exportWorkloads } from './export';
 import { historyScan, historyScanKeys, memoryGrowth } from './history-scan';
 import { runsListing50, runsListing500 } from './runs-listing';
 import { sampledHistory } from './sampled-history';
@@ -16,4 +17,5 @@ export const workloads: Workload[] = [
   memoryGrowth,
   serverHistoryPage,
   serverRunsPage,
+  ...exportWorkloads,
 ];
