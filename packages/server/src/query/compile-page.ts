@@ -84,9 +84,10 @@ export function cursorOfRow(plan: SortPlan, row: Record<string, unknown>): strin
 }
 
 /**
- * The sort positions (`id`, `created_at`, `_sort_<i>`) of every run of the project matching
- * `filter`, in the listing order of `plan`; with `onlyIds`, of those runs only (unordered: the
- * cache places them). The listing cache keeps these to serve pages without rescanning.
+ * The sort positions (`id`, `created_at`, `_sort_<i>`) of the runs of the project matching
+ * `filter`, in the listing order of `plan`; with `onlyIds`, among those runs only (looked up by
+ * id, so a few changed runs, or the matches of another listing, cost no scan). The listing cache
+ * keeps these to serve pages without rescanning.
  */
 export function compileRunPositions(input: {
   projectId: number;
@@ -94,19 +95,14 @@ export function compileRunPositions(input: {
   plan: SortPlan;
   onlyIds?: readonly number[];
 }): { sql: string; params: unknown[] } {
-  const { plan } = input;
+  const { plan, onlyIds } = input;
   const extra = plan.keys.map((key, i) => sql`, ${key} AS ${raw(`${SORT_KEY_PREFIX}${i}`)}`);
-  const ordering = orderingOf(plan);
-  const columns = sql`SELECT r.id AS id, r.created_at AS created_at${join(extra, '')}`;
-  // A few runs by id: CROSS JOIN makes them rowid lookups rather than a scan of an index.
-  if (input.onlyIds) {
-    const ids = JSON.stringify(input.onlyIds);
-    const query = sql`${columns} FROM json_each(${ids}) AS wanted CROSS JOIN runs r WHERE r.id = wanted.value AND ${filterOf(input.projectId, input.filter)}`;
-    return { sql: query.text, params: [...query.params] };
-  }
-  const select = sql`${columns} FROM runs r`;
-  const inner = raw(plan.costly ? ' LIMIT -1' : '');
-  const query = sql`SELECT * FROM (${select} WHERE ${filterOf(input.projectId, input.filter)}${inner}) AS page ORDER BY ${raw(ordering)}`;
+  // CROSS JOIN keeps the id list as the outer loop: rowid lookups rather than an index scan.
+  const source = onlyIds
+    ? sql`json_each(${JSON.stringify(onlyIds)}) AS wanted CROSS JOIN runs r WHERE r.id = wanted.value AND`
+    : raw('runs r WHERE');
+  const inner = raw(plan.costly || onlyIds ? ' LIMIT -1' : '');
+  const query = sql`SELECT * FROM (SELECT r.id AS id, r.created_at AS created_at${join(extra, '')} FROM ${source} ${filterOf(input.projectId, input.filter)}${inner}) AS page ORDER BY ${raw(orderingOf(plan))}`;
   return { sql: query.text, params: [...query.params] };
 }
 

@@ -1,4 +1,7 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRunCount, compileRunPage } from './compile-page';
 import { FILTER_RUNS } from './filter-fixture';
@@ -216,6 +219,26 @@ describe('RunListingCache', () => {
     ).toThrow('roll back');
     expect(cachedPage(cache, input)).toEqual(before);
     expect(cache.count({ projectId: 1, filter: {} })).toBe(30);
+  });
+
+  it('notices writes made through another connection to the same file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wbapi-listing-'));
+    try {
+      const file = join(dir, 'runs.db');
+      const db = createTestDb(file);
+      insertRuns(db, mixedRuns(20, 6));
+      const cache = new RunListingCache(db);
+      const input = { filter: {}, order: '-summary_metrics.loss', after: null, first: 100 };
+      expect(cachedPage(cache, input).names).toHaveLength(20);
+      const other = new Database(file);
+      other.prepare("DELETE FROM runs WHERE name IN ('r1', 'r2')").run();
+      other.close();
+      expect(cachedPage(cache, input)).toEqual(sqlPage(db, input));
+      expect(cache.count({ projectId: 1, filter: {} })).toBe(18);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('notices a renamed project for project filters', () => {

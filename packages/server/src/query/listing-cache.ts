@@ -31,11 +31,6 @@ interface Listing {
   clock: number;
 }
 
-interface CachedCount {
-  readonly n: number;
-  readonly clock: number;
-}
-
 /** Beyond this many changed runs a listing is rebuilt instead of patched. */
 const PATCH_LIMIT = 2_000;
 
@@ -57,7 +52,6 @@ function filterKeyOf(filter: unknown): string {
  */
 export class RunListingCache {
   private readonly listings = new Map<string, Listing>();
-  private readonly counts = new Map<string, CachedCount>();
   private readonly changes: RunChanges;
   private readonly statements = new Map<string, Statement>();
   private readonly maxListings: number;
@@ -110,28 +104,27 @@ export class RunListingCache {
     return { rows: page as Row[], cursorOf: (row) => cursorOfRow(plan, row) };
   }
 
-  /** Number of runs of the project matching `filter`. */
+  /**
+   * Number of runs of the project matching `filter`: the length of a listing with that filter
+   * (any order; newest first is made when there is none, and serves a later page in any order).
+   */
   count(input: { projectId: number; filter: unknown }): number {
-    const query = compileRunCount(input);
-    const run = (): number => Number((this.prepare(query.sql).get(...query.params) as { n: number }).n);
-    if (this.db.inTransaction) return run();
-    const filterKey = filterKeyOf(input.filter);
-    for (const listing of this.listings.values()) {
-      if (listing.projectId === input.projectId && listing.filterKey === filterKey) {
-        return this.refresh(listing).positions.length;
-      }
+    if (this.db.inTransaction) {
+      const query = compileRunCount(input);
+      return Number((this.prepare(query.sql).get(...query.params) as { n: number }).n);
     }
-    const key = `${input.projectId}\u0000${filterKey}`;
-    const cached = this.counts.get(key);
-    const changed = cached ? this.changes.changedSince(input.projectId, cached.clock) : null;
-    if (cached && changed?.length === 0) return cached.n;
-    const clock = this.changes.clock;
-    const n = run();
-    this.counts.delete(key);
-    if (this.counts.size >= this.maxListings * 4)
-      this.counts.delete(this.counts.keys().next().value as string);
-    this.counts.set(key, { n, clock });
-    return n;
+    const filterKey = filterKeyOf(input.filter);
+    const same = this.sameFilter(input.projectId, filterKey);
+    if (same) return this.refresh(same).positions.length;
+    return this.listing(input.projectId, input.filter, parseOrder(null)).positions.length;
+  }
+
+  /** A listing of the project with this filter, in any order. */
+  private sameFilter(projectId: number, filterKey: string): Listing | undefined {
+    for (const listing of this.listings.values()) {
+      if (listing.projectId === projectId && listing.filterKey === filterKey) return listing;
+    }
+    return undefined;
   }
 
   /** The up-to-date listing for (project, filter, order), built or patched as needed. */
@@ -153,7 +146,8 @@ export class RunListingCache {
       positions: new SortedPositions(plan),
       clock: 0,
     };
-    this.rebuild(listing);
+    const same = this.sameFilter(projectId, filterKey);
+    this.rebuild(listing, same ? this.refresh(same).positions.ids : undefined);
     this.listings.set(key, listing);
     this.evict();
     return listing;
@@ -178,10 +172,12 @@ export class RunListingCache {
     return listing;
   }
 
-  private rebuild(listing: Listing): void {
+  /** Makes the listing afresh: by one scan, or from `matches`, the up-to-date ids matching its filter. */
+  private rebuild(listing: Listing, matches?: readonly number[]): void {
     const clock = this.changes.clock;
     const positions = new SortedPositions(listing.plan);
-    const query = compileRunPositions(listing);
+    // The matches are current, so their filter need not run again.
+    const query = compileRunPositions(matches ? { ...listing, filter: {}, onlyIds: matches } : listing);
     for (const row of this.prepare(query.sql)
       .raw(true)
       .all(...query.params))

@@ -25,11 +25,11 @@ const json = (value: Record<string, unknown> | string | undefined, fallback: str
   value === undefined ? fallback : typeof value === 'string' ? value : JSON.stringify(value);
 
 /**
- * An in-memory database with the `runs` table of CONTRACTS.md §A1 (plus `history_keys`, which
+ * A database (in memory unless `file` is given) with the `runs` table of CONTRACTS.md §A1 (plus `history_keys`, which
  * the store keeps), a `projects` table and the SQL functions registered. For tests only.
  */
-export function createTestDb(): Database.Database {
-  const db = new Database(':memory:');
+export function createTestDb(file = ':memory:'): Database.Database {
+  const db = new Database(file);
   db.exec(`
     CREATE TABLE projects (id INTEGER PRIMARY KEY, entity_name TEXT NOT NULL, name TEXT NOT NULL);
     CREATE TABLE runs (
