@@ -203,6 +203,25 @@ describe('RunListingCache', () => {
     }
   });
 
+  it('keeps counts right across writes when no page was listed', () => {
+    const db = createTestDb();
+    insertRuns(db, mixedRuns(40, 8));
+    const cache = new RunListingCache(db);
+    const filter = { 'config.batch_size': { $gte: 32 } };
+    const count = (): number => cache.count({ projectId: 1, filter });
+    const before = sqlCount(db, filter);
+    expect(count()).toBe(before);
+    expect(count()).toBe(before);
+    insertRuns(db, [{ name: 'big', config: { batch_size: { value: 128 } } }]);
+    expect(count()).toBe(before + 1);
+    db.prepare("UPDATE runs SET config = '{}' WHERE name = 'big'").run();
+    expect(count()).toBe(before);
+    insertRuns(db, [{ name: 'other', projectId: 2, config: { batch_size: { value: 128 } } }]);
+    expect(count()).toBe(before);
+    db.prepare('DELETE FROM runs WHERE id IN (SELECT id FROM runs WHERE project_id = 1 LIMIT 10)').run();
+    expect(count()).toBe(sqlCount(db, filter));
+  });
+
   it('sees uncommitted writes inside a transaction and forgets them after a rollback', () => {
     const db = createTestDb();
     insertRuns(db, mixedRuns(30, 4));

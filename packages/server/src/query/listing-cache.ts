@@ -52,6 +52,8 @@ function filterKeyOf(filter: unknown): string {
  */
 export class RunListingCache {
   private readonly listings = new Map<string, Listing>();
+  /** Counts made without a listing, with the clock they were made at. */
+  private readonly counts = new Map<string, { n: number; clock: number }>();
   private readonly changes: RunChanges;
   private readonly statements = new Map<string, Statement>();
   private readonly maxListings: number;
@@ -61,7 +63,7 @@ export class RunListingCache {
     private readonly db: Database,
     options: ListingCacheOptions = {},
   ) {
-    this.changes = new RunChanges(db);
+    this.changes = RunChanges.of(db);
     this.maxListings = options.maxListings ?? 32;
     this.maxRuns = options.maxRuns ?? 1_000_000;
   }
@@ -106,17 +108,25 @@ export class RunListingCache {
 
   /**
    * Number of runs of the project matching `filter`: the length of a listing with that filter
-   * (any order; newest first is made when there is none, and serves a later page in any order).
+   * (any order) when there is one, else a COUNT query remembered until the project's runs change.
+   * (The Runs query asks runCount before runs: building a listing here would cost a scan more.)
    */
   count(input: { projectId: number; filter: unknown }): number {
-    if (this.db.inTransaction) {
-      const query = compileRunCount(input);
-      return Number((this.prepare(query.sql).get(...query.params) as { n: number }).n);
-    }
+    const query = compileRunCount(input);
+    const run = (): number => Number((this.prepare(query.sql).get(...query.params) as { n: number }).n);
+    if (this.db.inTransaction) return run();
     const filterKey = filterKeyOf(input.filter);
     const same = this.sameFilter(input.projectId, filterKey);
     if (same) return this.refresh(same).positions.length;
-    return this.listing(input.projectId, input.filter, parseOrder(null)).positions.length;
+    const key = `${input.projectId}\u0000${filterKey}`;
+    const known = this.counts.get(key);
+    if (known && this.changes.changedSince(input.projectId, known.clock)?.length === 0) return known.n;
+    const clock = this.changes.clock;
+    const n = run();
+    this.counts.delete(key);
+    if (this.counts.size >= this.maxListings) this.counts.delete(this.counts.keys().next().value as string);
+    this.counts.set(key, { n, clock });
+    return n;
   }
 
   /** A listing of the project with this filter, in any order. */
@@ -129,7 +139,6 @@ export class RunListingCache {
 
   /** The up-to-date listing for (project, filter, order), built or patched as needed. */
   private listing(projectId: number, filter: unknown, plan: SortPlan): Listing {
-    compileRunFilter(filter);
     const filterKey = filterKeyOf(filter);
     const key = `${projectId}\u0000${plan.signature}\u0000${filterKey}`;
     const found = this.listings.get(key);

@@ -25,7 +25,19 @@ export class RunChanges {
   /** Listings made before this clock are stale in every project (another connection wrote). */
   private resetAll = 0;
 
-  constructor(private readonly db: Database) {
+  private static readonly trackers = new WeakMap<Database, RunChanges>();
+
+  /** The tracker of a connection (one per connection: the triggers call one function). */
+  static of(db: Database): RunChanges {
+    let tracker = RunChanges.trackers.get(db);
+    if (!tracker) {
+      tracker = new RunChanges(db);
+      RunChanges.trackers.set(db, tracker);
+    }
+    return tracker;
+  }
+
+  private constructor(private readonly db: Database) {
     db.function('wbapi_run_changed', { deterministic: false }, (projectId: unknown, id: unknown) => {
       this.record(Number(projectId), Number(id));
       return null;
