@@ -41,14 +41,19 @@ function filterKeyOf(filter: unknown): string {
   );
 }
 
+/** Cache key of a listing. */
+function listingKey(projectId: number, plan: SortPlan, filterKey: string): string {
+  return `${projectId}\u0000${plan.signature}\u0000${filterKey}`;
+}
+
 /**
  * Serves runs listings from memory: per (project, filter, order) the matching run ids in final
  * order with their sort keys, built by one scan and then patched run by run as runs change
  * (see {@link RunChanges}). A page is a binary search for the cursor's position plus one
  * `WHERE id IN (...)` query, so it costs milliseconds at 100k runs, and keeps the keyset
  * semantics of {@link compileRunPage}: runs that existed when a listing began appear exactly once.
- * Inside a transaction (where changes may still roll back), and for unfiltered `createdAt`
- * orders (an index walk), pages come straight from the compiled SQL.
+ * Inside a transaction (where changes may still roll back), and for `createdAt` orders without
+ * a filter or on a first page (an index walk), pages come straight from the compiled SQL.
  */
 export class RunListingCache {
   private readonly listings = new Map<string, Listing>();
@@ -82,11 +87,14 @@ export class RunListingCache {
     first: number;
   }): RunPage<Row> {
     const plan = parseOrder(input.order);
-    // Newest/oldest first without a filter walks the created_at index and stops after one page.
-    if (
-      this.db.inTransaction ||
-      (plan.keys.length === 0 && compileRunFilter(input.filter).sql === TRUE.text)
-    ) {
+    // Newest/oldest first walks the created_at index and stops after one page: without a filter
+    // that is always cheap; with one, the first page is served so (a client reading only one page
+    // pays no materialisation) and the listing is made when a second page is asked.
+    const indexWalk =
+      plan.keys.length === 0 &&
+      (compileRunFilter(input.filter).sql === TRUE.text ||
+        (!input.after && !this.listings.has(listingKey(input.projectId, plan, filterKeyOf(input.filter)))));
+    if (this.db.inTransaction || indexWalk) {
       const query = compileRunPage(input);
       return { rows: this.prepare(query.sql).all(...query.params) as Row[], cursorOf: query.cursorOf };
     }
@@ -140,7 +148,7 @@ export class RunListingCache {
   /** The up-to-date listing for (project, filter, order), built or patched as needed. */
   private listing(projectId: number, filter: unknown, plan: SortPlan): Listing {
     const filterKey = filterKeyOf(filter);
-    const key = `${projectId}\u0000${plan.signature}\u0000${filterKey}`;
+    const key = listingKey(projectId, plan, filterKey);
     const found = this.listings.get(key);
     if (found) {
       this.listings.delete(key);
