@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRunCount, compileRunPage } from './compile-page';
+import { FilterError } from './filter-error';
 import { FILTER_RUNS } from './filter-fixture';
 import { RunListingCache } from './listing-cache';
 import { type TestRun, createTestDb, insertRuns } from './test-db';
@@ -258,6 +259,29 @@ describe('RunListingCache', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('rejects what the compiled SQL rejects', () => {
+    const db = createTestDb();
+    insertRuns(db, mixedRuns(10, 1));
+    const cache = new RunListingCache(db);
+    const page = (input: Partial<PageInput>) => () =>
+      cache.page({
+        projectId: 1,
+        filter: {},
+        order: '-summary_metrics.loss',
+        after: null,
+        first: 5,
+        ...input,
+      });
+    expect(page({ first: NaN })).toThrow(FilterError);
+    expect(page({ filter: { bogus: 1 } })).toThrow(/bogus/);
+    expect(page({ order: '+tags' })).toThrow(FilterError);
+    expect(page({ after: 'garbage' })).toThrow(FilterError);
+    const cursor = cachedPage(cache, { filter: {}, order: '+summary_metrics.loss', after: null, first: 2 })
+      .cursors[1];
+    expect(page({ after: cursor })).toThrow(/order/);
+    expect(() => cache.count({ projectId: 1, filter: { $bogus: 1 } })).toThrow(FilterError);
   });
 
   it('notices a renamed project for project filters', () => {

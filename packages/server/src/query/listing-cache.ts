@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { compileRunCount, compileRunPage, compileRunPositions, cursorOfRow } from './compile-page';
 import { compileRunFilter } from './compile-filter';
 import { decodeCursor } from './cursor';
+import { FilterError } from './filter-error';
 import { type SortPlan, parseOrder } from './order';
 import { RunChanges } from './run-changes';
 import { SortedPositions } from './sorted-positions';
@@ -98,6 +99,7 @@ export class RunListingCache {
       const query = compileRunPage(input);
       return { rows: this.prepare(query.sql).all(...query.params) as Row[], cursorOf: query.cursorOf };
     }
+    if (!Number.isFinite(input.first)) throw new FilterError('The page size must be a number');
     const limit = Math.max(0, Math.floor(input.first));
     const cursor = input.after ? decodeCursor(input.after, plan.signature, plan.keys.length) : null;
     const { positions } = this.listing(input.projectId, input.filter, plan);
