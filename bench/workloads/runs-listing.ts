@@ -1,6 +1,5 @@
-import { RunsDocument } from '@wbapi/gql';
 import { Api } from '@wbapi/node';
-import { bareRequest } from '../lib/bare-graphql';
+import { bareListRuns } from '../lib/bare-graphql';
 import type { Workload, WorkloadContext } from './types';
 
 const FILTERS = { $and: [{ state: 'finished' }, { 'config.batch_size': { $gte: 32 } }] };
@@ -19,35 +18,9 @@ function client(perPage: number) {
 }
 
 function limit(perPage: number) {
-  return (ctx: WorkloadContext) => async () => {
-    let cursor: string | null = null;
-    let count = 0;
-    for (;;) {
-      const data: {
-        project: {
-          runs: {
-            edges: { node: { config: string; summaryMetrics: string } }[];
-            pageInfo: { endCursor: string | null; hasNextPage: boolean };
-          };
-        };
-      } = await bareRequest(ctx, RunsDocument, {
-        entity: 'bench',
-        project: 'listing',
-        filters: JSON.stringify(FILTERS),
-        order: ORDER,
-        perPage,
-        cursor,
-      });
-      for (const edge of data.project.runs.edges) {
-        // the client decodes config and summary of every run; so does the limit
-        JSON.parse(edge.node.config);
-        JSON.parse(edge.node.summaryMetrics);
-        count++;
-      }
-      if (!data.project.runs.pageInfo.hasNextPage) return count;
-      cursor = data.project.runs.pageInfo.endCursor;
-    }
-  };
+  return (ctx: WorkloadContext) => async () =>
+    (await bareListRuns(ctx, { project: 'listing', filters: JSON.stringify(FILTERS), order: ORDER, perPage }))
+      .length;
 }
 
 export const runsListing50: Workload = {
