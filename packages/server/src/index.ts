@@ -28,4 +28,11 @@ export {
   MAX_HISTORY_SAMPLES,
 } from './util/limits';
 export type * from './demo/dataset';
-export { DEMO_API_KEY, generateDemoDataset, loadFixture, FixtureError } from './demo';
+export {
+  DEMO_API_KEY,
+  datasetRun,
+  generateDemoDataset,
+  loadFixture,
+  FixtureError,
+  type DatasetRunFields,
+} from './demo';

@@ -1,4 +1,4 @@
-import { DEMO_API_KEY, startServer, type DatasetRun, type RunningServer } from '@wbapi/server';
+import { DEMO_API_KEY, datasetRun, startServer, type DatasetRun, type RunningServer } from '@wbapi/server';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** The demo project the tests export. */
@@ -8,31 +8,21 @@ export const RUNS = 8;
 
 /** A run whose history keys and values are hard to write as CSV. */
 function awkwardRun(): DatasetRun {
-  return {
+  return datasetRun({
     entity: 'demo',
     project: 'awkward',
     name: 'odd1',
     displayName: 'odd, "quoted"',
-    state: 'finished',
     createdAt: '2024-05-01T10:00:00',
-    heartbeatAt: null,
     username: 'demo',
-    tags: [],
-    group: null,
-    jobType: null,
-    notes: null,
-    sweep: null,
     config: { 'lr, initial': { value: 0.1, desc: null } },
     summary: { best: Infinity },
-    systemMetrics: {},
     history: [
       { _step: 0, 'a,b': 1, 'say "hi"': 'he said "no"', ' padded ': '  spaces  ', plain: NaN },
       { _step: 1, 'a,b': Infinity, 'multi\nline': 'line1\nline2', plain: -Infinity, late: 'x,y' },
       { _step: 2, 'a,b': -0.5, 'say "hi"': '', plain: 3 },
     ],
-    events: [],
-    files: [],
-  };
+  });
 }
 
 /** A demo server for the file: {@link RUNS} runs in demo/mnist plus demo/awkward; faults cleared after each test. */

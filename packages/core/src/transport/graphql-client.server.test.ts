@@ -1,6 +1,6 @@
 // The transport against the real local server over loopback: real sockets, real resets.
 import { RunFilesDocument, RunsDocument, ViewerDocument } from '@wbapi/gql';
-import { startServer, type Dataset, type DatasetRun, type RunningServer } from '@wbapi/server';
+import { datasetRun, startServer, type Dataset, type DatasetRun, type RunningServer } from '@wbapi/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuthenticationError, NotFoundError, RateLimitError, TimeoutError } from '../errors';
 import { Collection } from '../pagination/collection';
@@ -15,29 +15,19 @@ const FILE_BYTES = new TextEncoder().encode('0123456789abcdefghij');
 
 /** Five runs of `demo/mnist`, each with one small file. */
 function dataset(): Dataset {
-  const runs: DatasetRun[] = Array.from({ length: 5 }, (_, i) => ({
-    entity: 'demo',
-    project: 'mnist',
-    name: `run${i}`,
-    displayName: `run ${i}`,
-    state: 'finished',
-    createdAt: `2026-01-01T00:00:0${i}`,
-    heartbeatAt: null,
-    username: 'demo',
-    tags: [],
-    group: null,
-    jobType: null,
-    notes: null,
-    sweep: null,
-    config: {},
-    summary: {},
-    systemMetrics: {},
-    history: [],
-    events: [],
-    files: [
-      { name: 'notes.txt', mimetype: 'text/plain', bytes: FILE_BYTES, updatedAt: '2026-01-01T00:00:00' },
-    ],
-  }));
+  const runs: DatasetRun[] = Array.from({ length: 5 }, (_, i) =>
+    datasetRun({
+      entity: 'demo',
+      project: 'mnist',
+      name: `run${i}`,
+      displayName: `run ${i}`,
+      createdAt: `2026-01-01T00:00:0${i}`,
+      username: 'demo',
+      files: [
+        { name: 'notes.txt', mimetype: 'text/plain', bytes: FILE_BYTES, updatedAt: '2026-01-01T00:00:00' },
+      ],
+    }),
+  );
   return {
     users: [{ username: 'demo', name: 'Demo', email: 'demo@localhost', apiKey: API_KEY, entity: 'demo' }],
     projects: [{ entity: 'demo', name: 'mnist', createdAt: '2026-01-01T00:00:00' }],

@@ -1,4 +1,4 @@
-import type { Dataset, DatasetRun } from '@wbapi/server';
+import { datasetRun, type Dataset, type DatasetRun } from '@wbapi/server';
 
 /** The test user's API key (the server requires 40+ characters). */
 export const API_KEY = 'test_' + 'k'.repeat(40);
@@ -9,26 +9,7 @@ export const MNIST_RUNS = 12;
 const iso = (minute: number): string => `2024-05-01T10:${String(minute).padStart(2, '0')}:00`;
 
 function baseRun(overrides: Partial<DatasetRun> & Pick<DatasetRun, 'project' | 'name'>): DatasetRun {
-  return {
-    entity: 'acme',
-    displayName: null,
-    state: 'finished',
-    createdAt: iso(0),
-    heartbeatAt: null,
-    username: 'ada',
-    tags: [],
-    group: null,
-    jobType: null,
-    notes: null,
-    sweep: null,
-    config: {},
-    summary: {},
-    systemMetrics: {},
-    history: [],
-    events: [],
-    files: [],
-    ...overrides,
-  };
+  return datasetRun({ entity: 'acme', createdAt: iso(0), username: 'ada', ...overrides });
 }
 
 /** Run `r<i>` of acme/mnist: lr = (i+1)/1000, batch 16/32, loss 1/(i+1), tags by parity, sweep sw1 for i < 4. */

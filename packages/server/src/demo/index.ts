@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export type * from './dataset';
+export { datasetRun, type DatasetRunFields } from './dataset-run';
 export { generateDemoDataset } from './generate';
 export { DEMO_API_KEY } from './users';
 export { loadFixture } from './fixture';

@@ -1,29 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatasetRun } from '../demo/dataset';
+import { datasetRun } from '../demo/dataset-run';
 import { Store } from './store';
 
 function run(name: string, history: Iterable<Record<string, unknown>>): DatasetRun {
-  return {
+  return datasetRun({
     entity: 'e',
     project: 'p',
     name,
-    displayName: null,
-    state: 'finished',
     createdAt: '2024-01-01T00:00:00Z',
-    heartbeatAt: null,
     username: 'u',
-    tags: [],
-    group: null,
-    jobType: null,
-    notes: null,
-    sweep: null,
-    config: {},
-    summary: {},
-    systemMetrics: {},
     history,
-    events: [],
-    files: [],
-  };
+  });
 }
 
 function* failingHistory(): Iterable<Record<string, unknown>> {
