@@ -11,7 +11,15 @@ const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/src/generated/**', '**/.turbo/**', 'bench/results/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/src/generated/**',
+      '**/.turbo/**',
+      'bench/results/**',
+      // tsup writes this while a build runs, possibly while lint walks the folder.
+      '**/tsup.config.bundled_*',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
