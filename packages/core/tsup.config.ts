@@ -6,4 +6,12 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
   version: string;
 };
 
-export default defineConfig(packageOptions({ define: { __WBAPI_VERSION__: JSON.stringify(version) } }));
+// Two entries sharing chunks (also in CJS, so that classes stay one class across both): the root,
+// and `extras`, which the root reaches only through `import()` so that bundlers can leave it out.
+export default defineConfig(
+  packageOptions({
+    entry: ['src/index.ts', 'src/extras.ts'],
+    splitting: true,
+    define: { __WBAPI_VERSION__: JSON.stringify(version) },
+  }),
+);

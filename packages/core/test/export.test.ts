@@ -1,9 +1,8 @@
 import { startServer, DEMO_API_KEY, type RunningServer } from '@wbapi/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AdaptiveConcurrency, exportRuns } from '../src/extras';
 import {
-  AdaptiveConcurrency,
   Api,
-  exportRuns,
   RateLimitError,
   type ApiOptions,
   type ExportedRun,

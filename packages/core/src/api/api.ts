@@ -1,13 +1,12 @@
 import { ViewerDocument } from '@wbapi/gql';
 import type { CallOptions, ClientOptions } from '../transport';
 import type { Platform } from '../platform';
-import { Project } from '../projects/project';
+import type { Project } from '../projects/project';
 import { Projects, type ProjectsOptions } from '../projects/projects';
 import { Reports, type ReportsOptions } from '../reports/reports';
-import { createRun, type CreateRunOptions } from '../runs/create-run';
+import type { CreateRunOptions } from '../runs/create-run';
 import { Run } from '../runs/run';
 import { Runs, type RunsOptions } from '../runs/runs';
-import { loadSweep } from '../sweeps/load-sweep';
 import type { Sweep } from '../sweeps/sweep';
 import { webPlatform } from './default-platform';
 import { resolveEntity, resolveProjectPath, resolveReportsPath, resolveRunPath } from './resolve-path';
@@ -92,6 +91,7 @@ export class Api<P extends Platform = Platform> {
 
   /** A project, not loaded yet (call `load()` for its attributes). */
   async project(name: string, entity?: string, options: CallOptions = {}): Promise<Project<P>> {
+    const { Project } = await import('../on-demand');
     return new Project(this.context, await resolveEntity(this.context, entity, options), name);
   }
 
@@ -115,6 +115,7 @@ export class Api<P extends Platform = Platform> {
   sweep(path: string, options: CallOptions = {}): Promise<Sweep<P>> {
     return this.cached(this.sweepCache, path, async () => {
       const { entity, project, id } = await resolveRunPath(this.context, path, options);
+      const { loadSweep } = await import('../on-demand');
       return loadSweep(this.context, entity, project, id, options);
     });
   }
@@ -127,6 +128,7 @@ export class Api<P extends Platform = Platform> {
   /** Creates a run (entity: the given one, else the settings or viewer entity). */
   async createRun(options: CreateRunOptions = {}): Promise<Run<P>> {
     const entity = options.entity ?? (await resolveEntity(this.context, undefined, options));
+    const { createRun } = await import('../on-demand');
     return createRun(this.context, { ...options, entity });
   }
 

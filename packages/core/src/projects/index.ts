@@ -1,7 +1,7 @@
 /**
- * Projects of an entity.
+ * Projects of an entity. `Project` (a value) is exported from `@wbapi/core/extras`.
  *
  * @packageDocumentation
  */
-export { Project, type ProjectAttrs } from './project';
+export type { Project, ProjectAttrs } from './project';
 export { Projects, type ProjectsOptions } from './projects';

@@ -2,7 +2,7 @@ import { ProjectsDocument } from '@wbapi/gql';
 import { Collection, pageFromConnection, type Page } from '../pagination';
 import type { ApiContext, RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
-import { Project } from './project';
+import type { Project } from './project';
 
 /** Options of `api.projects()`. */
 export interface ProjectsOptions extends RequestOptions {
@@ -18,6 +18,7 @@ export class Projects<P extends Platform = Platform> extends Collection<Project<
     super(
       async (cursor, pageSignal): Promise<Page<Project<P>>> => {
         const name = await entity();
+        const { Project } = await import('../on-demand');
         const result = await context.client.request(
           ProjectsDocument,
           { entity: name, cursor, perPage },

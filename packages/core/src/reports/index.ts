@@ -1,9 +1,9 @@
 /**
- * Reports (beta) and the runs their sections show.
+ * Reports (beta). `BetaReport` and the report helpers (values) are exported from
+ * `@wbapi/core/extras`.
  *
  * @packageDocumentation
  */
-export { BetaReport, type ReportAttrs, type ReportSection, type ReportUser } from './beta-report';
+export type { BetaReport, ReportAttrs, ReportSection, ReportUser } from './beta-report';
 export { Reports, type ReportsOptions } from './reports';
-export { reportRuns, type ReportRunsOptions } from './report-runs';
-export { reportSlug, reportUrl } from './report-url';
+export type { ReportRunsOptions } from './report-runs';

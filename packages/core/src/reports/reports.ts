@@ -4,7 +4,7 @@ import { Collection, pageFromConnection, type Page } from '../pagination';
 import type { ApiContext, RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
 import type { ProjectTarget } from '../runs/runs';
-import { BetaReport } from './beta-report';
+import type { BetaReport } from './beta-report';
 
 /** Options of `api.reports()`. */
 export interface ReportsOptions extends RequestOptions {
@@ -23,6 +23,7 @@ export class Reports<P extends Platform = Platform> extends Collection<BetaRepor
     super(
       async (cursor, pageSignal): Promise<Page<BetaReport<P>>> => {
         const { entity, project } = await target();
+        const { BetaReport } = await import('../on-demand');
         const result = await context.client.request(
           ProjectViewsDocument,
           { entity, project, reportCursor: cursor, reportLimit: perPage, viewName },

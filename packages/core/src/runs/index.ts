@@ -5,9 +5,8 @@
  */
 export { Run } from './run';
 export { Runs, DEFAULT_RUNS_ORDER, type RunsOptions, type ProjectTarget } from './runs';
-export { createRun, type CreateRunOptions } from './create-run';
+export type { CreateRunOptions } from './create-run';
 export { decodeConfig, decodeJsonObject, encodeConfig, type DecodedConfig, type JsonObject } from './decode';
 export { encodeFilters } from './encode-filters';
-export { generateRunId } from './run-id';
 export { describeRun, type RunAttrs, type RunUser } from './run-attrs';
-export { FINAL_RUN_STATES, waitUntilFinished, type WaitOptions } from './wait-until-finished';
+export type { WaitOptions } from './wait-until-finished';

@@ -1,4 +1,4 @@
-import { UpdateRunDocument, UpdateRunSummaryDocument } from '@wbapi/gql';
+import { DeleteRunDocument, UpdateRunDocument, UpdateRunSummaryDocument } from '@wbapi/gql';
 import { malformedReply } from '../api/malformed';
 import { stringifyWandbJson } from '../json';
 import type { RequestOptions } from '../api/context';
@@ -46,4 +46,13 @@ export async function writeSummary<P extends Platform>(
   );
   if (!result.upsertBucket?.bucket?.id) throw malformedReply('upsertBucket returned no bucket id');
   return summaryMetrics;
+}
+
+/** Deletes a run (and its artifacts when asked). Mutations are not retried. */
+export async function deleteRun<P extends Platform>(
+  run: Run<P>,
+  options: RequestOptions & { deleteArtifacts?: boolean },
+): Promise<void> {
+  const { deleteArtifacts = false, ...call } = options;
+  await run.context.client.request(DeleteRunDocument, { id: run.requireStorageId(), deleteArtifacts }, call);
 }

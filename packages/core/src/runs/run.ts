@@ -1,20 +1,18 @@
-import { RunDocument, RunHistoryKeysDocument, DeleteRunDocument } from '@wbapi/gql';
+import { RunDocument } from '@wbapi/gql';
 import { NotFoundError } from '../errors';
 import type { Platform } from '../platform';
 import type { ApiContext, RequestOptions } from '../api/context';
 import { appPageUrl, quoteSegment } from '../api/app-url';
 import { decodeConfig, decodeJsonObject, type JsonObject } from './decode';
 import { describeRun, type RunAttrs, type RunUser } from './run-attrs';
-import { updateRun, writeSummary } from './run-update';
 import { runHistory, type HistoryOptions, type HistoryColumns, type HistoryRow } from '../history/history';
 import { HistoryScan, type ScanHistoryOptions } from '../history/history-scan';
 import { Files, type FilesOptions } from '../files/files';
 import { runFile } from '../files/run-file';
 import type { File } from '../files/file';
-import { loadSweep } from '../sweeps/load-sweep';
 import type { Sweep } from '../sweeps/sweep';
-import { createRun, type CreateRunOptions } from './create-run';
-import { waitUntilFinished, type WaitOptions } from './wait-until-finished';
+import type { CreateRunOptions } from './create-run';
+import type { WaitOptions } from './wait-until-finished';
 
 /**
  * One run of a project: its metadata, config, summary, history and files.
@@ -151,6 +149,7 @@ export class Run<P extends Platform = Platform> {
 
   /** Sends the writable fields and config, then the whole summary (two mutations, per semantics §8.4). */
   async update(options: RequestOptions = {}): Promise<void> {
+    const { updateRun } = await import('../on-demand');
     const attrs = await updateRun(this, options);
     if (attrs) this.attrs = { ...attrs, summaryMetrics: this.attrs.summaryMetrics ?? null, name: this.id };
     await this.writeSummary(options);
@@ -164,23 +163,14 @@ export class Run<P extends Platform = Platform> {
 
   /** Deletes the run (and its artifacts when asked). Mutations are not retried. */
   async delete(options: RequestOptions & { deleteArtifacts?: boolean } = {}): Promise<void> {
-    const { deleteArtifacts = false, ...call } = options;
-    await this.context.client.request(
-      DeleteRunDocument,
-      { id: this.requireStorageId(), deleteArtifacts },
-      call,
-    );
+    const { deleteRun } = await import('../on-demand');
+    await deleteRun(this, options);
   }
 
   /** The last history step, fetched on every call; −1 when the run has no history. */
   async lastHistoryStep(options: RequestOptions = {}): Promise<number> {
-    const result = await this.context.client.request(
-      RunHistoryKeysDocument,
-      { entity: this.entity, project: this.project, name: this.id },
-      { cache: false, ...options },
-    );
-    const keys = result.project?.run?.historyKeys as { lastStep?: unknown } | null | undefined;
-    return typeof keys?.lastStep === 'number' ? keys.lastStep : -1;
+    const { lastHistoryStep } = await import('../on-demand');
+    return lastHistoryStep(this, options);
   }
 
   /** Sampled history rows (or columns), per semantics §9.1. */
@@ -210,6 +200,7 @@ export class Run<P extends Platform = Platform> {
    * reloads it; resolves with the final state. Stop early with `signal`.
    */
   async waitUntilFinished(options: WaitOptions = {}): Promise<string> {
+    const { waitUntilFinished } = await import('../on-demand');
     const state = await waitUntilFinished(this, options);
     const { intervalMs: _interval, ...call } = options;
     await this.load({ ...call, force: true });
@@ -220,6 +211,7 @@ export class Run<P extends Platform = Platform> {
   async sweep(options: RequestOptions = {}): Promise<Sweep<P> | null> {
     const sweepName = this.sweepName;
     if (!sweepName) return null;
+    const { loadSweep } = await import('../on-demand');
     return loadSweep(this.context, this.entity, this.project, sweepName, options);
   }
 
@@ -227,10 +219,11 @@ export class Run<P extends Platform = Platform> {
    * Creates a run like Python's `Run.create` (no default-entity lookup: a null entity lets the
    * server choose the viewer's). `api.createRun()` fills in the default entity first.
    */
-  static create<P extends Platform>(
+  static async create<P extends Platform>(
     api: { readonly context: ApiContext<P> },
     options: CreateRunOptions = {},
   ): Promise<Run<P>> {
+    const { createRun } = await import('../on-demand');
     return createRun(api.context, options);
   }
 
@@ -248,6 +241,7 @@ export class Run<P extends Platform = Platform> {
 
   /** Writes the whole summary and keeps the attributes in step, so a later `load()` keeps it. */
   private async writeSummary(options: RequestOptions): Promise<void> {
+    const { writeSummary } = await import('../on-demand');
     this.attrs = { ...this.attrs, summaryMetrics: await writeSummary(this, options) };
   }
 

@@ -7,7 +7,7 @@ import { encodeFilters } from './encode-filters';
 import { Run } from './run';
 import type { RunAttrs } from './run-attrs';
 import type { HistoryColumns, HistoryRow } from '../history/history';
-import { runsHistories, type RunsHistoriesOptions } from '../export/runs-histories';
+import type { RunsHistoriesOptions } from '../export/runs-histories';
 
 /** Options of `api.runs()`. */
 export interface RunsOptions extends RequestOptions {
@@ -78,7 +78,8 @@ export class Runs<P extends Platform = Platform> extends Collection<Run<P>> {
    */
   histories(options: RunsHistoriesOptions<P> & { format: 'columns' }): Promise<HistoryColumns>;
   histories(options?: RunsHistoriesOptions<P> & { format?: 'rows' }): Promise<HistoryRow[]>;
-  histories(options: RunsHistoriesOptions<P> = {}): Promise<HistoryRow[] | HistoryColumns> {
+  async histories(options: RunsHistoriesOptions<P> = {}): Promise<HistoryRow[] | HistoryColumns> {
+    const { runsHistories } = await import('../on-demand');
     return runsHistories(this, options);
   }
 }
