@@ -19,14 +19,18 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const keep = process.argv.includes('--keep');
 const skipped = new Set(process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--skip' ? [arg] : [])));
 
-/** Symbols each package must expose, checked under both module systems (others must just load). */
+/** Symbols each entry point must expose, checked under both module systems (others must just load). */
 const EXPECTED = {
   '@wbapi/gql': ['RunsDocument'],
-  '@wbapi/core': ['QueryGenerator', 'WandbError'],
-  '@wbapi/node': ['NodePlatform', 'QueryGenerator'],
+  '@wbapi/core': ['Api', 'WandbError'],
+  '@wbapi/core/extras': ['QueryGenerator', 'exportRuns', 'Sweep'],
+  '@wbapi/node': ['NodePlatform', 'QueryGenerator', 'exportRuns'],
   '@wbapi/browser': ['BrowserPlatform', 'saveBlob'],
+  '@wbapi/browser/extras': ['QueryGenerator', 'BetaReport'],
   '@wbapi/server': ['startServer'],
 };
+/** Entry points besides each package's root. */
+const SUBPATHS = { '@wbapi/core': ['extras'], '@wbapi/browser': ['extras'] };
 
 function run(cmd, args, cwd) {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -67,7 +71,10 @@ try {
   );
   console.log(`installed into ${project}`);
 
-  const names = packages.map(({ manifest }) => manifest.name);
+  const names = packages.flatMap(({ manifest }) => [
+    manifest.name,
+    ...(SUBPATHS[manifest.name] ?? []).map((subpath) => `${manifest.name}/${subpath}`),
+  ]);
   for (const name of names) {
     const wanted = JSON.stringify(EXPECTED[name] ?? []);
     const probe = (load) =>
@@ -100,6 +107,9 @@ try {
       const dir = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'wbapi-smoke-dl-'));
       const path = await (await runs[0].file('config.yaml')).download({ root: dir });
       if (!require('node:fs').readFileSync(path, 'utf8').length) throw new Error('empty download');
+      // Loaded on first use from a separate chunk: reports need BetaReport, the same class the root exports.
+      const [report] = await api.reports('demo/mnist').toArray({ limit: 1 });
+      if (!(report instanceof ${load('@wbapi/node')}.BetaReport)) throw new Error('report is not a BetaReport');
     } finally {
       await server.close();
     }`;
@@ -118,7 +128,7 @@ try {
     writeFileSync(join(project, file), code);
     try {
       run(process.execPath, [file], project);
-      console.log(`ok   ${kind} server + node client: list runs, download a file`);
+      console.log(`ok   ${kind} server + node client: list runs, download a file, lazily loaded reports`);
     } catch (error) {
       failures.push(`${kind} end to end`);
       console.log(`FAIL ${kind} end to end\n${error.stderr ?? error.message}`);

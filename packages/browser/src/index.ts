@@ -1,6 +1,8 @@
 /**
  * wbapi for browsers: everything from `@wbapi/core`, plus the browser platform (page fetch,
- * downloads to Blob or stream, `saveBlob`) and an `Api` that uses it.
+ * downloads to Blob or stream, `saveBlob`) and an `Api` that uses it. Sweeps, reports,
+ * QueryGenerator and bulk export are in `@wbapi/browser/extras`, so that pages that do not use
+ * them do not download them (`Api` loads what it needs on first use).
  *
  * @packageDocumentation
  */

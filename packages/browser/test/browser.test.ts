@@ -35,8 +35,8 @@ const firstRun = async () => {
 };
 
 beforeAll(async () => {
-  const script = await bundle(fileURLToPath(new URL('./fixtures/page.ts', import.meta.url)));
-  site = await servePage(script, {
+  const scripts = await bundle(fileURLToPath(new URL('./fixtures/page.ts', import.meta.url)));
+  site = await servePage(scripts, {
     '/bytes': (res) => res.writeHead(200, { 'Content-Length': BYTES.length }).end(BYTES),
     '/slow': (res) => res.writeHead(200, { 'Content-Length': BYTES.length }).write(BYTES.subarray(0, 1000)),
   });
@@ -55,6 +55,24 @@ describe('@wbapi/browser in Chromium', () => {
     const result = await inPage('viewer', { url: server.url, apiKey: server.apiKey });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ data: { viewer: { username: expect.any(String) } } });
+  });
+
+  it('loads sweeps (with their YAML config) and reports on first use, from chunks fetched later', async () => {
+    const result = await inPage('sweepAndReports', {
+      url: server.url,
+      apiKey: server.apiKey,
+      path: 'demo/mnist',
+    });
+    const api = nodeApi();
+    const sweep = await api.sweep(`demo/mnist/${result.sweep}`);
+    const reports = await api.reports('demo/mnist').toArray({ limit: 10 });
+    expect(result.method).toBe(sweep.method);
+    expect(result.config).toEqual(sweep.config);
+    expect(result.best).toBe((await sweep.bestRun())?.id ?? null);
+    expect(result.reports.length).toBeGreaterThan(0);
+    expect(result.reports).toEqual(reports.map((report) => report.displayName));
+    // The on-demand chunk and the YAML parser: fetched by the calls above, not with the page.
+    expect(result.loadedOnUse).toHaveLength(2);
   });
 
   it('lists the same runs as Node does', async () => {

@@ -27,7 +27,9 @@ export interface BundleSizes {
   initial: ChunkSizes;
   /** Chunks reached only through dynamic `import()` (e.g. the YAML parser for sweep configs). */
   lazy: ChunkSizes;
-  /** Bytes in `initial` by package (largest first), for finding what to shrink. */
+  /** Minified bytes in `initial` by package (`@wbapi/core`, `@wbapi/gql`, `@wbapi/browser`, `page`, ...). */
+  byPackage: Record<string, number>;
+  /** `byPackage` as text, largest first, for finding what to shrink. */
   largest: string;
 }
 
@@ -116,6 +118,7 @@ export async function measureBundle(entry: string = TYPICAL_PAGE): Promise<Bundl
   return {
     initial: sizes(files.filter(isInitial)),
     lazy: sizes(files.filter((file) => !isInitial(file))),
+    byPackage: Object.fromEntries(byPackage),
     largest,
   };
 }

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { basename } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -18,33 +19,44 @@ export function requireChromium(): void {
   }
 }
 
-/** Bundles `entry` for the browser (ESM, resolving `@wbapi/browser` from its built dist). */
-export async function bundle(entry: string, options: { minify?: boolean } = {}): Promise<string> {
+/**
+ * Bundles `entry` for the browser (ESM, resolving `@wbapi/browser` from its built dist) with code
+ * splitting, as a page's bundler would: returns every output file by name, the entry as `page.js`
+ * and the chunks that the library loads through `import()` beside it.
+ */
+export async function bundle(
+  entry: string,
+  options: { minify?: boolean } = {},
+): Promise<Record<string, string>> {
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: { page: entry },
     bundle: true,
     write: false,
+    outdir: 'page-out',
+    splitting: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
     minify: options.minify ?? false,
     logLevel: 'silent',
   });
-  return result.outputFiles[0]?.text ?? '';
+  return Object.fromEntries(result.outputFiles.map((file) => [basename(file.path), file.text]));
 }
 
 /** Extra routes of the page server, by exact path. */
 export type Routes = Record<string, (res: ServerResponse) => void>;
 
-/** A static server for one page, its script and any extra routes. */
+/** A static server for one page, its scripts (by file name, `page.js` first) and any extra routes. */
 export async function servePage(
-  script: string,
+  scripts: Record<string, string>,
   routes: Routes = {},
 ): Promise<{ origin: string; close(): Promise<void> }> {
   const html =
     '<!doctype html><meta charset="utf-8"><title>wbapi</title><script type="module" src="/page.js"></script>';
   const server: Server = createServer((req, res) => {
-    if (req.url === '/page.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+    const name = req.url?.slice(1) ?? '';
+    const script = Object.hasOwn(scripts, name) ? scripts[name] : undefined;
+    if (script !== undefined) res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
     else if (req.url === '/') res.writeHead(200, { 'Content-Type': 'text/html' }).end(html);
     else if (req.url !== undefined && Object.hasOwn(routes, req.url)) routes[req.url]?.(res);
     else res.writeHead(404).end();
