@@ -13,23 +13,33 @@ import {
 } from '@wbapi/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadToFile, type DownloadProgress } from './download-to-file';
+import { WORKER_MD5_MIN_BYTES } from './md5-hasher';
 
 const BYTES = randomBytes(300_000);
 const MD5 = createHash('md5').update(BYTES).digest('base64');
+// Large enough for the MD5 to be computed in a worker thread.
+const BIG = randomBytes(WORKER_MD5_MIN_BYTES + 1_000_003);
+const BIG_MD5 = createHash('md5').update(BIG).digest('base64');
 
 let server: Server;
 let base: string;
 const ranges: Record<string, (string | undefined)[]> = {};
 const drops: Record<string, number> = {};
 
-function send(res: ServerResponse, req: IncomingMessage, honourRange: boolean, dropAfter?: number): void {
+function send(
+  res: ServerResponse,
+  req: IncomingMessage,
+  honourRange: boolean,
+  dropAfter?: number,
+  bytes: Buffer = BYTES,
+): void {
   const match = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
   const start = honourRange && match ? Number(match[1]) : 0;
-  const body = BYTES.subarray(start);
+  const body = bytes.subarray(start);
   res.setHeader('Content-Length', String(body.length));
   if (start > 0) {
     res.statusCode = 206;
-    res.setHeader('Content-Range', `bytes ${start}-${BYTES.length - 1}/${BYTES.length}`);
+    res.setHeader('Content-Range', `bytes ${start}-${bytes.length - 1}/${bytes.length}`);
   }
   if (dropAfter === undefined) {
     res.end(body);
@@ -56,6 +66,16 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       res.setHeader('Content-Length', String(BYTES.length));
       res.write(BYTES.subarray(0, 1000));
       return; // never finishes
+    case 'big':
+      return send(res, req, true, undefined, BIG);
+    case 'big-drop-once':
+      return send(res, req, true, count === 1 ? 10_000_123 : undefined, BIG);
+    case 'big-drop-norange':
+      return send(res, req, false, count === 1 ? 12_000_017 : undefined, BIG);
+    case 'big-slow':
+      res.setHeader('Content-Length', String(BIG.length));
+      res.write(BIG.subarray(0, 5_000_000));
+      return; // never finishes
     default:
       res.statusCode = 404;
       res.end();
@@ -63,12 +83,17 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 }
 
 /** A FileSource like core's, reading the test server with Range requests. */
-function source(path: string, name = 'out.bin', md5: string | null = MD5): FileSource {
+function source(
+  path: string,
+  name = 'out.bin',
+  md5: string | null = MD5,
+  sizeBytes = BYTES.length,
+): FileSource {
   const url = `${base}/${path}`;
   return {
     name,
     url,
-    sizeBytes: BYTES.length,
+    sizeBytes,
     md5,
     async open({ offset = 0, signal } = {}) {
       const res = await fetch(url, {
@@ -137,11 +162,15 @@ describe('downloadToFile', () => {
     expect(readdirSync(root)).toEqual([]);
   });
 
-  it('rejects bytes whose MD5 differs and removes the temporary file', async () => {
+  // The large file is hashed in a worker thread, the small one inline.
+  it.each([
+    ['small', 'plain', BYTES.length, MD5],
+    ['large', 'big', BIG.length, BIG_MD5],
+  ])('rejects a %s file whose MD5 differs and removes the temporary file', async (_, path, size, md5) => {
     const wrong = createHash('md5').update('other').digest('base64');
-    const error = await downloadToFile(source('plain', 'x.bin', wrong), { root }).catch((e: unknown) => e);
+    const error = await downloadToFile(source(path, 'x.bin', wrong, size), { root }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChecksumMismatchError);
-    expect(error).toMatchObject({ expected: wrong, actual: MD5 });
+    expect(error).toMatchObject({ expected: wrong, actual: md5 });
     expect(readdirSync(root)).toEqual([]);
   });
 
@@ -163,17 +192,25 @@ describe('downloadToFile', () => {
     expect(existsSync(join(root, '..', 'escape.bin'))).toBe(false);
   });
 
-  it('aborts a slow body: rejects with the reason and removes the temporary file', async () => {
-    const controller = new AbortController();
-    const reason = new Error('stop');
-    const promise = downloadToFile(source('slow'), {
-      root,
-      signal: controller.signal,
-      onProgress: () => controller.abort(reason),
-    });
-    await expect(promise).rejects.toBe(reason);
-    expect(readdirSync(root)).toEqual([]);
-  });
+  it.each([
+    ['small', 'slow', BYTES.length, 1],
+    ['large', 'big-slow', BIG.length, 1_000_000],
+  ])(
+    'aborts the slow body of a %s file: rejects with the reason and removes the temporary file',
+    async (_, path, size, abortAfter) => {
+      const controller = new AbortController();
+      const reason = new Error('stop');
+      const promise = downloadToFile(source(path, 'out.bin', MD5, size), {
+        root,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.bytes >= abortAfter) controller.abort(reason);
+        },
+      });
+      await expect(promise).rejects.toBe(reason);
+      expect(readdirSync(root)).toEqual([]);
+    },
+  );
 });
 
 describe('downloadToFile racing another writer', () => {
@@ -191,5 +228,42 @@ describe('downloadToFile racing another writer', () => {
     expect(leftovers(root)).toEqual([]);
     await downloadToFile(racing, { root, replace: true });
     expect(readFileSync(target).equals(BYTES)).toBe(true);
+  });
+});
+
+describe('downloadToFile of a large file (MD5 in a worker thread)', () => {
+  const big = (path: string, name = 'big.bin', md5: string | null = BIG_MD5) =>
+    source(path, name, md5, BIG.length);
+
+  it('writes every byte and checks the MD5', async () => {
+    const progress: DownloadProgress[] = [];
+    const path = await downloadToFile(big('big'), { root, onProgress: (p) => progress.push(p) });
+    expect(readFileSync(path).equals(BIG)).toBe(true);
+    expect(progress.at(-1)).toEqual({ bytes: BIG.length, totalBytes: BIG.length });
+    const bytes = progress.map((p) => p.bytes);
+    expect(bytes).toEqual([...bytes].sort((a, b) => a - b));
+  });
+
+  it('resumes a dropped connection from the bytes on disk and gets the MD5 right', async () => {
+    const path = await downloadToFile(big('big-drop-once'), { root });
+    expect(readFileSync(path).equals(BIG)).toBe(true);
+    const resumedAt = Number(/^bytes=(\d+)-$/.exec(ranges['big-drop-once']?.[1] ?? '')?.[1]);
+    expect(resumedAt).toBeGreaterThan(0);
+    expect(resumedAt).toBeLessThanOrEqual(10_000_123);
+  });
+
+  it('starts file and MD5 over when the server ignores Range after a drop', async () => {
+    const path = await downloadToFile(big('big-drop-norange'), { root });
+    expect(readFileSync(path).equals(BIG)).toBe(true);
+    expect(ranges['big-drop-norange']).toHaveLength(2);
+  });
+
+  it('runs many downloads at once, large and small, each with the right bytes', async () => {
+    const names = Array.from({ length: 8 }, (_, i) => `many/${i}.bin`);
+    const paths = await Promise.all(
+      names.map((name, i) => downloadToFile(i % 2 ? big('big', name) : source('plain', name), { root })),
+    );
+    paths.forEach((path, i) => expect(readFileSync(path).equals(i % 2 ? BIG : BYTES)).toBe(true));
+    expect(leftovers(join(root, 'many'))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { link, open, mkdir, rename, rm, stat, realpath, type FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, open, mkdir, rename, rm, stat, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   ChecksumMismatchError,
@@ -9,6 +9,8 @@ import {
   type FileSource,
   type OpenedFile,
 } from '@wbapi/core';
+import { createMd5Hasher } from './md5-hasher';
+import { PartFile } from './part-file';
 import { isInside, targetPath } from './safe-path';
 
 /** Progress of a download. */
@@ -25,7 +27,7 @@ export interface NodeDownloadOptions {
   root?: string;
   /** Overwrite an existing file. When false, an existing target is an error and is left untouched. @defaultValue false */
   replace?: boolean;
-  /** Called after each chunk is written. */
+  /** Called after each write to disk (one write may hold several chunks received meanwhile). */
   onProgress?: (progress: DownloadProgress) => void;
   /** Aborts the download; the partial file is removed. */
   signal?: AbortSignal;
@@ -74,57 +76,21 @@ async function moveIntoPlace(partPath: string, target: string, replace: boolean)
   await rm(partPath, { force: true });
 }
 
-class PartFile {
-  written = 0;
-  private hash: Hash = createHash('md5');
-  constructor(
-    readonly path: string,
-    private readonly handle: FileHandle,
-  ) {}
-
-  async write(chunk: Uint8Array): Promise<void> {
-    let done = 0;
-    while (done < chunk.byteLength) {
-      const { bytesWritten } = await this.handle.write(
-        chunk,
-        done,
-        chunk.byteLength - done,
-        this.written + done,
-      );
-      done += bytesWritten;
-    }
-    this.hash.update(chunk);
-    this.written += chunk.byteLength;
-  }
-
-  async restart(): Promise<void> {
-    await this.handle.truncate(0);
-    this.written = 0;
-    this.hash = createHash('md5');
-  }
-
-  md5(): string {
-    return this.hash.digest('base64');
-  }
-
-  close(): Promise<void> {
-    return this.handle.close();
-  }
-}
-
 /** Copies a body into the part file; true when it ran to the announced size (or no size was announced). */
 async function copyBody(opened: OpenedFile, part: PartFile, options: NodeDownloadOptions): Promise<boolean> {
   const reader = opened.body.getReader();
+  const { onProgress } = options;
+  part.onWritten = onProgress && ((bytes) => onProgress({ bytes, totalBytes: opened.totalBytes }));
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       await part.write(value);
-      options.onProgress?.({ bytes: part.written, totalBytes: opened.totalBytes });
     }
   } finally {
     reader.releaseLock();
   }
+  await part.flush();
   return opened.totalBytes === null || part.written >= opened.totalBytes;
 }
 
@@ -148,6 +114,8 @@ async function fill(source: FileSource, part: PartFile, options: NodeDownloadOpt
     } catch (error) {
       options.signal?.throwIfAborted();
       failure = error;
+      // What arrived before the drop is good: write it, so that the resume asks for less.
+      await part.flush().catch(() => undefined);
     }
     if (resumes >= maxResumes) {
       throw new NetworkError(`Download of ${source.name} failed after ${resumes} resumes`, {
@@ -159,9 +127,10 @@ async function fill(source: FileSource, part: PartFile, options: NodeDownloadOpt
 
 /**
  * Downloads a run file to disk: validates the name, streams the bytes to a temporary
- * `.<name>.<random>.part` file beside the target (memory stays flat), resumes a dropped
- * connection with a Range request, checks the MD5 when the server gives one, then renames the
- * file into place. Returns the absolute path.
+ * `.<name>.<random>.part` file beside the target (memory stays flat; the next chunks are read
+ * while the last ones are written), resumes a dropped connection with a Range request, checks the
+ * MD5 when the server gives one (hashed in a worker thread for files of 32 MiB and more), then
+ * renames the file into place. Returns the absolute path.
  *
  * @throws UnsafePathError, FileExistsError, ChecksumMismatchError, NetworkError, or the signal's reason when aborted.
  */
@@ -176,11 +145,11 @@ export async function downloadToFile(source: FileSource, options: NodeDownloadOp
   await mkdir(folder, { recursive: true });
   await checkRealFolder(root, folder, source.name);
   const partPath = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
-  const part = new PartFile(partPath, await open(partPath, 'wx'));
+  const part = new PartFile(partPath, await open(partPath, 'wx'), createMd5Hasher(source.sizeBytes));
   try {
     await fill(source, part, options);
+    const actual = await part.md5();
     await part.close();
-    const actual = part.md5();
     if (source.md5 && actual !== source.md5) {
       throw new ChecksumMismatchError(`MD5 of ${source.name} does not match the server's`, {
         expected: source.md5,
