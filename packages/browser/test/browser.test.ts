@@ -75,6 +75,22 @@ describe('@wbapi/browser in Chromium', () => {
     expect(result.loadedOnUse).toHaveLength(2);
   });
 
+  it('rejects with a NetworkError when the lazily loaded chunk cannot be fetched', async () => {
+    // A fresh page (its own module map) whose on-demand chunk fails, as when offline.
+    const blocked = await browser.newPage();
+    try {
+      await blocked.route(/\/on-demand-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+      await blocked.goto(site.origin);
+      await blocked.waitForFunction(() => 'wbapiTests' in window);
+      const target = { url: server.url, apiKey: server.apiKey, path: 'demo/mnist' };
+      const result = await blocked.evaluate((t) => window.wbapiTests.sweepError(t), target);
+      expect(result).toMatchObject({ name: 'NetworkError', isNetworkError: true });
+      expect(result?.message).toMatch(/^Could not load the part of wbapi that this call needs: /);
+    } finally {
+      await blocked.close();
+    }
+  });
+
   it('lists the same runs as Node does', async () => {
     const inBrowser = await inPage('listRuns', { ...target(), path: 'demo/mnist' });
     const inNode = await nodeApi().runs('demo/mnist', { order: '+createdAt' }).toArray({ limit: 100 });

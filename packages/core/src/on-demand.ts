@@ -1,5 +1,5 @@
 /**
- * What `Api`, `Run` and `Runs` load on first use through `import('./on-demand')`: one module,
+ * What `Api`, `Run` and `Runs` load on first use (through `loadOnDemand()`): one module,
  * hence one lazily loaded chunk in a page's bundle (splitting it further would cut the page's
  * first download into more, less compressible files).
  *

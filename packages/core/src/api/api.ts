@@ -13,6 +13,7 @@ import { resolveEntity, resolveProjectPath, resolveReportsPath, resolveRunPath }
 import { ApiSession } from './session';
 import type { ApiOverrides, ResolvedSettings } from './settings';
 import { toViewer, type Viewer } from './viewer';
+import { loadOnDemand } from '../load-on-demand';
 
 /**
  * Options of `new Api()`. Explicit options win over `overrides`, which win over the environment.
@@ -91,7 +92,7 @@ export class Api<P extends Platform = Platform> {
 
   /** A project, not loaded yet (call `load()` for its attributes). */
   async project(name: string, entity?: string, options: CallOptions = {}): Promise<Project<P>> {
-    const { Project } = await import('../on-demand');
+    const { Project } = await loadOnDemand();
     return new Project(this.context, await resolveEntity(this.context, entity, options), name);
   }
 
@@ -115,7 +116,7 @@ export class Api<P extends Platform = Platform> {
   sweep(path: string, options: CallOptions = {}): Promise<Sweep<P>> {
     return this.cached(this.sweepCache, path, async () => {
       const { entity, project, id } = await resolveRunPath(this.context, path, options);
-      const { loadSweep } = await import('../on-demand');
+      const { loadSweep } = await loadOnDemand();
       return loadSweep(this.context, entity, project, id, options);
     });
   }
@@ -128,7 +129,7 @@ export class Api<P extends Platform = Platform> {
   /** Creates a run (entity: the given one, else the settings or viewer entity). */
   async createRun(options: CreateRunOptions = {}): Promise<Run<P>> {
     const entity = options.entity ?? (await resolveEntity(this.context, undefined, options));
-    const { createRun } = await import('../on-demand');
+    const { createRun } = await loadOnDemand();
     return createRun(this.context, { ...options, entity });
   }
 

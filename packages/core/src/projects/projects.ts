@@ -3,6 +3,7 @@ import { Collection, pageFromConnection, type Page } from '../pagination';
 import type { ApiContext, RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
 import type { Project } from './project';
+import { loadOnDemand } from '../load-on-demand';
 
 /** Options of `api.projects()`. */
 export interface ProjectsOptions extends RequestOptions {
@@ -18,7 +19,7 @@ export class Projects<P extends Platform = Platform> extends Collection<Project<
     super(
       async (cursor, pageSignal): Promise<Page<Project<P>>> => {
         const name = await entity();
-        const { Project } = await import('../on-demand');
+        const { Project } = await loadOnDemand();
         const result = await context.client.request(
           ProjectsDocument,
           { entity: name, cursor, perPage },

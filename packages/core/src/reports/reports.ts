@@ -5,6 +5,7 @@ import type { ApiContext, RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
 import type { ProjectTarget } from '../runs/runs';
 import type { BetaReport } from './beta-report';
+import { loadOnDemand } from '../load-on-demand';
 
 /** Options of `api.reports()`. */
 export interface ReportsOptions extends RequestOptions {
@@ -23,7 +24,7 @@ export class Reports<P extends Platform = Platform> extends Collection<BetaRepor
     super(
       async (cursor, pageSignal): Promise<Page<BetaReport<P>>> => {
         const { entity, project } = await target();
-        const { BetaReport } = await import('../on-demand');
+        const { BetaReport } = await loadOnDemand();
         const result = await context.client.request(
           ProjectViewsDocument,
           { entity, project, reportCursor: cursor, reportLimit: perPage, viewName },

@@ -13,6 +13,7 @@ import type { File } from '../files/file';
 import type { Sweep } from '../sweeps/sweep';
 import type { CreateRunOptions } from './create-run';
 import type { WaitOptions } from './wait-until-finished';
+import { loadOnDemand } from '../load-on-demand';
 
 /**
  * One run of a project: its metadata, config, summary, history and files.
@@ -149,7 +150,7 @@ export class Run<P extends Platform = Platform> {
 
   /** Sends the writable fields and config, then the whole summary (two mutations, per semantics §8.4). */
   async update(options: RequestOptions = {}): Promise<void> {
-    const { updateRun } = await import('../on-demand');
+    const { updateRun } = await loadOnDemand();
     const attrs = await updateRun(this, options);
     if (attrs) this.attrs = { ...attrs, summaryMetrics: this.attrs.summaryMetrics ?? null, name: this.id };
     await this.writeSummary(options);
@@ -163,13 +164,13 @@ export class Run<P extends Platform = Platform> {
 
   /** Deletes the run (and its artifacts when asked). Mutations are not retried. */
   async delete(options: RequestOptions & { deleteArtifacts?: boolean } = {}): Promise<void> {
-    const { deleteRun } = await import('../on-demand');
+    const { deleteRun } = await loadOnDemand();
     await deleteRun(this, options);
   }
 
   /** The last history step, fetched on every call; −1 when the run has no history. */
   async lastHistoryStep(options: RequestOptions = {}): Promise<number> {
-    const { lastHistoryStep } = await import('../on-demand');
+    const { lastHistoryStep } = await loadOnDemand();
     return lastHistoryStep(this, options);
   }
 
@@ -200,7 +201,7 @@ export class Run<P extends Platform = Platform> {
    * reloads it; resolves with the final state. Stop early with `signal`.
    */
   async waitUntilFinished(options: WaitOptions = {}): Promise<string> {
-    const { waitUntilFinished } = await import('../on-demand');
+    const { waitUntilFinished } = await loadOnDemand();
     const state = await waitUntilFinished(this, options);
     const { intervalMs: _interval, ...call } = options;
     await this.load({ ...call, force: true });
@@ -211,7 +212,7 @@ export class Run<P extends Platform = Platform> {
   async sweep(options: RequestOptions = {}): Promise<Sweep<P> | null> {
     const sweepName = this.sweepName;
     if (!sweepName) return null;
-    const { loadSweep } = await import('../on-demand');
+    const { loadSweep } = await loadOnDemand();
     return loadSweep(this.context, this.entity, this.project, sweepName, options);
   }
 
@@ -223,7 +224,7 @@ export class Run<P extends Platform = Platform> {
     api: { readonly context: ApiContext<P> },
     options: CreateRunOptions = {},
   ): Promise<Run<P>> {
-    const { createRun } = await import('../on-demand');
+    const { createRun } = await loadOnDemand();
     return createRun(api.context, options);
   }
 
@@ -241,7 +242,7 @@ export class Run<P extends Platform = Platform> {
 
   /** Writes the whole summary and keeps the attributes in step, so a later `load()` keeps it. */
   private async writeSummary(options: RequestOptions): Promise<void> {
-    const { writeSummary } = await import('../on-demand');
+    const { writeSummary } = await loadOnDemand();
     this.attrs = { ...this.attrs, summaryMetrics: await writeSummary(this, options) };
   }
 

@@ -8,6 +8,7 @@ import { Run } from './run';
 import type { RunAttrs } from './run-attrs';
 import type { HistoryColumns, HistoryRow } from '../history/history';
 import type { RunsHistoriesOptions } from '../export/runs-histories';
+import { loadOnDemand } from '../load-on-demand';
 
 /** Options of `api.runs()`. */
 export interface RunsOptions extends RequestOptions {
@@ -79,7 +80,7 @@ export class Runs<P extends Platform = Platform> extends Collection<Run<P>> {
   histories(options: RunsHistoriesOptions<P> & { format: 'columns' }): Promise<HistoryColumns>;
   histories(options?: RunsHistoriesOptions<P> & { format?: 'rows' }): Promise<HistoryRow[]>;
   async histories(options: RunsHistoriesOptions<P> = {}): Promise<HistoryRow[] | HistoryColumns> {
-    const { runsHistories } = await import('../on-demand');
+    const { runsHistories } = await loadOnDemand();
     return runsHistories(this, options);
   }
 }
