@@ -47,49 +47,55 @@ interface Row {
 
 const started = Date.now();
 console.log(`wbapi bench${quick ? ' --quick' : ''}: ${JSON.stringify(sizes)}`);
-const cacheDir = quick ? undefined : join(here, '.cache');
-const server = forkChild('lib/server-child.ts', [JSON.stringify(sizes), ...(cacheDir ? [cacheDir] : [])]);
-const { url, apiKey, loadMs } = await firstMessage<{ url: string; apiKey: string; loadMs: number }>(
-  server,
-  'server',
-);
-console.log(`server ready at ${url} (data loaded in ${(loadMs / 1000).toFixed(1)} s)`);
+const selected = workloads.filter((workload) => !only || only.has(workload.id));
+// `--only=bundle` needs no server and no data set.
+const rows: Row[] = selected.length > 0 ? await runWorkloads(selected) : [];
 
-const scratch = mkdtempSync(join(tmpdir(), 'wbapi-bench-'));
-const context: WorkloadContext = { url, apiKey, sizes, scratch };
-const rows: Row[] = [];
-try {
-  for (const workload of workloads) {
-    if (only && !only.has(workload.id)) continue;
-    const run = async (variant: 'client' | 'limit') => {
-      const child = forkChild('lib/measure-child.ts', [workload.id, variant, JSON.stringify(context)]);
-      return firstMessage<Measurement>(child, `${workload.id} (${variant})`);
-    };
-    // Variants alternate over the rounds (limit, client, limit, client, ...) and the faster
-    // round of each is kept, so that neither side is charged for a cold server cache.
-    let limit: Measurement | undefined;
-    let client: Measurement | undefined;
-    const faster = (a: Measurement | undefined, b: Measurement) => (a && a.seconds <= b.seconds ? a : b);
-    for (let round = 0; round < rounds; round++) {
-      if (workload.limit) limit = faster(limit, await run('limit'));
-      client = faster(client, await run('client'));
+async function runWorkloads(chosen: typeof workloads): Promise<Row[]> {
+  const cacheDir = quick ? undefined : join(here, '.cache');
+  const server = forkChild('lib/server-child.ts', [JSON.stringify(sizes), ...(cacheDir ? [cacheDir] : [])]);
+  const { url, apiKey, loadMs } = await firstMessage<{ url: string; apiKey: string; loadMs: number }>(
+    server,
+    'server',
+  );
+  console.log(`server ready at ${url} (data loaded in ${(loadMs / 1000).toFixed(1)} s)`);
+
+  const scratch = mkdtempSync(join(tmpdir(), 'wbapi-bench-'));
+  const context: WorkloadContext = { url, apiKey, sizes, scratch };
+  const measured: Row[] = [];
+  try {
+    for (const workload of chosen) {
+      const run = async (variant: 'client' | 'limit') => {
+        const child = forkChild('lib/measure-child.ts', [workload.id, variant, JSON.stringify(context)]);
+        return firstMessage<Measurement>(child, `${workload.id} (${variant})`);
+      };
+      // Variants alternate over the rounds (limit, client, limit, client, ...) and the faster
+      // round of each is kept, so that neither side is charged for a cold server cache.
+      let limit: Measurement | undefined;
+      let client: Measurement | undefined;
+      const faster = (a: Measurement | undefined, b: Measurement) => (a && a.seconds <= b.seconds ? a : b);
+      for (let round = 0; round < rounds; round++) {
+        if (workload.limit) limit = faster(limit, await run('limit'));
+        client = faster(client, await run('client'));
+      }
+      if (!client) throw new Error('no rounds');
+      measured.push({
+        id: workload.id,
+        title: workload.title,
+        unit: workload.unit,
+        client,
+        ...(limit ? { limit } : {}),
+      });
+      console.log(
+        `  ${workload.id}: ${format(client.items / client.seconds)} ${workload.unit}/s` +
+          (limit ? ` (limit ${format(limit.items / limit.seconds)})` : ''),
+      );
     }
-    if (!client) throw new Error('no rounds');
-    rows.push({
-      id: workload.id,
-      title: workload.title,
-      unit: workload.unit,
-      client,
-      ...(limit ? { limit } : {}),
-    });
-    console.log(
-      `  ${workload.id}: ${format(client.items / client.seconds)} ${workload.unit}/s` +
-        (limit ? ` (limit ${format(limit.items / limit.seconds)})` : ''),
-    );
+  } finally {
+    server.send('stop');
+    rmSync(scratch, { recursive: true, force: true });
   }
-} finally {
-  server.send('stop');
-  rmSync(scratch, { recursive: true, force: true });
+  return measured;
 }
 const bundle = !only || only.has('bundle') ? await browserBundleSize() : undefined;
 
