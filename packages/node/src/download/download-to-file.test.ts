@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSy
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ChecksumMismatchError,
@@ -11,7 +12,7 @@ import {
   UnsafePathError,
   type FileSource,
 } from '@wbapi/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { downloadToFile, type DownloadProgress } from './download-to-file';
 import { WORKER_MD5_MIN_BYTES } from './md5-hasher';
 
@@ -55,6 +56,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   const count = (drops[path] = (drops[path] ?? 0) + 1);
   switch (path) {
     case 'plain':
+    case 'disk-full':
       return send(res, req, true);
     case 'drop-once':
       return send(res, req, true, count === 1 ? 100_000 : undefined);
@@ -172,6 +174,25 @@ describe('downloadToFile', () => {
     expect(error).toBeInstanceOf(ChecksumMismatchError);
     expect(error).toMatchObject({ expected: wrong, actual: md5 });
     expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('fails at once on a disk error (no resume), with the system error, and leaves no partial file', async () => {
+    // The one injected fault: the disk refuses a write, as a full disk would (ENOSPC).
+    const probe = await open(join(root, 'probe'), 'w');
+    const fileHandle = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const writev = vi.spyOn(fileHandle, 'writev').mockRejectedValueOnce(full);
+    try {
+      const error = await downloadToFile(source('disk-full'), { root }).catch((e: unknown) => e);
+      expect(error).toBe(full);
+      expect(writev).toHaveBeenCalledTimes(1);
+      expect(ranges['disk-full']).toEqual([undefined]); // one request: no resume
+      expect(leftovers(root)).toEqual([]);
+      expect(existsSync(join(root, 'out.bin'))).toBe(false);
+    } finally {
+      writev.mockRestore();
+    }
   });
 
   it('refuses to overwrite unless replace is set, without touching the file', async () => {

@@ -76,14 +76,25 @@ async function moveIntoPlace(partPath: string, target: string, replace: boolean)
   await rm(partPath, { force: true });
 }
 
-/** Copies a body into the part file; true when it ran to the announced size (or no size was announced). */
+/** The body stream failed mid-way (a dropped connection): the one failure a Range request can resume. */
+class BodyDropped {
+  constructor(readonly cause: unknown) {}
+}
+
+/**
+ * Copies a body into the part file; true when it ran to the announced size (or no size was
+ * announced). A failure to read the body rejects with {@link BodyDropped}; a failure to write or
+ * hash (disk full, I/O error) rejects as it is.
+ */
 async function copyBody(opened: OpenedFile, part: PartFile, options: NodeDownloadOptions): Promise<boolean> {
   const reader = opened.body.getReader();
   const { onProgress } = options;
   part.onWritten = onProgress && ((bytes) => onProgress({ bytes, totalBytes: opened.totalBytes }));
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch((error: unknown) => {
+        throw new BodyDropped(error);
+      });
       if (done) break;
       await part.write(value);
     }
@@ -113,9 +124,11 @@ async function fill(source: FileSource, part: PartFile, options: NodeDownloadOpt
       if (await copyBody(opened, part, options)) return;
     } catch (error) {
       options.signal?.throwIfAborted();
-      failure = error;
+      // Only a dropped body is resumed: a disk that cannot take the bytes will not take them later.
+      if (!(error instanceof BodyDropped)) throw error;
+      failure = error.cause;
       // What arrived before the drop is good: write it, so that the resume asks for less.
-      await part.flush().catch(() => undefined);
+      await part.flush();
     }
     if (resumes >= maxResumes) {
       throw new NetworkError(`Download of ${source.name} failed after ${resumes} resumes`, {
@@ -132,7 +145,8 @@ async function fill(source: FileSource, part: PartFile, options: NodeDownloadOpt
  * MD5 when the server gives one (hashed in a worker thread for files of 32 MiB and more), then
  * renames the file into place. Returns the absolute path.
  *
- * @throws UnsafePathError, FileExistsError, ChecksumMismatchError, NetworkError, or the signal's reason when aborted.
+ * @throws UnsafePathError, FileExistsError, ChecksumMismatchError, NetworkError, the system error of a
+ *   failed write (e.g. `ENOSPC`), or the signal's reason when aborted.
  */
 export async function downloadToFile(source: FileSource, options: NodeDownloadOptions = {}): Promise<string> {
   const root = resolve(options.root ?? '.');
