@@ -75,20 +75,40 @@ describe('@wbapi/browser in Chromium', () => {
     expect(result.loadedOnUse).toHaveLength(2);
   });
 
-  it('rejects with a NetworkError when the lazily loaded chunk cannot be fetched', async () => {
-    // A fresh page (its own module map) whose on-demand chunk fails, as when offline.
+  /** Runs `check` in a fresh page (its own module map) whose on-demand chunk fails, as when offline. */
+  async function withoutOnDemandChunk(check: (blocked: Page) => Promise<void>): Promise<void> {
     const blocked = await browser.newPage();
     try {
       await blocked.route(/\/on-demand-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
       await blocked.goto(site.origin);
       await blocked.waitForFunction(() => 'wbapiTests' in window);
+      await check(blocked);
+    } finally {
+      await blocked.close();
+    }
+  }
+
+  it('rejects with a NetworkError when the lazily loaded chunk cannot be fetched', async () => {
+    await withoutOnDemandChunk(async (blocked) => {
       const target = { url: server.url, apiKey: server.apiKey, path: 'demo/mnist' };
       const result = await blocked.evaluate((t) => window.wbapiTests.sweepError(t), target);
       expect(result).toMatchObject({ name: 'NetworkError', isNetworkError: true });
       expect(result?.message).toMatch(/^Could not load the part of wbapi that this call needs: /);
-    } finally {
-      await blocked.close();
-    }
+    });
+  });
+
+  it('lists runs and scans a history without the on-demand chunk', async () => {
+    const run = await firstRun();
+    await withoutOnDemandChunk(async (blocked) => {
+      const arg = { ...target(), run, keys: ['loss'], pageSize: 7 };
+      const rows = await blocked.evaluate((a) => window.wbapiTests.scanHistory(a), arg);
+      const listed = await blocked.evaluate((a) => window.wbapiTests.listRuns(a), {
+        ...target(),
+        path: 'demo/mnist',
+      });
+      expect(rows.length).toBeGreaterThan(7);
+      expect(listed.map((r) => r.id)).toContain(run.split('/')[2]);
+    });
   });
 
   it('lists the same runs as Node does', async () => {

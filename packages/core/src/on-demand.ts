@@ -8,7 +8,6 @@
 export { updateRun, writeSummary, deleteRun } from './runs/run-update';
 export { createRun } from './runs/create-run';
 export { waitUntilFinished } from './runs/wait-until-finished';
-export { lastHistoryStep } from './history/last-step';
 export { loadSweep } from './sweeps/load-sweep';
 export { runsHistories } from './export/runs-histories';
 export { Project } from './projects/project';

@@ -1,4 +1,4 @@
-import { RunDocument } from '@wbapi/gql';
+import { RunDocument, RunHistoryKeysDocument } from '@wbapi/gql';
 import { NotFoundError } from '../errors';
 import type { Platform } from '../platform';
 import type { ApiContext, RequestOptions } from '../api/context';
@@ -170,8 +170,14 @@ export class Run<P extends Platform = Platform> {
 
   /** The last history step, fetched on every call; −1 when the run has no history. */
   async lastHistoryStep(options: RequestOptions = {}): Promise<number> {
-    const { lastHistoryStep } = await loadOnDemand();
-    return lastHistoryStep(this, options);
+    // Every history scan starts here, so this stays out of the on-demand chunk.
+    const result = await this.context.client.request(
+      RunHistoryKeysDocument,
+      { entity: this.entity, project: this.project, name: this.id },
+      { cache: false, ...options },
+    );
+    const keys = result.project?.run?.historyKeys as { lastStep?: unknown } | null | undefined;
+    return typeof keys?.lastStep === 'number' ? keys.lastStep : -1;
   }
 
   /** Sampled history rows (or columns), per semantics §9.1. */
