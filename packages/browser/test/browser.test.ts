@@ -90,8 +90,8 @@ describe('@wbapi/browser in Chromium', () => {
 
   it('rejects with a NetworkError when the lazily loaded chunk cannot be fetched', async () => {
     await withoutOnDemandChunk(async (blocked) => {
-      const target = { url: server.url, apiKey: server.apiKey, path: 'demo/mnist' };
-      const result = await blocked.evaluate((t) => window.wbapiTests.sweepError(t), target);
+      const arg = { ...target(), path: 'demo/mnist' };
+      const result = await blocked.evaluate((a) => window.wbapiTests.sweepError(a), arg);
       expect(result).toMatchObject({ name: 'NetworkError', isNetworkError: true });
       expect(result?.message).toMatch(/^Could not load the part of wbapi that this call needs: /);
     });

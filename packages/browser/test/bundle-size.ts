@@ -29,8 +29,6 @@ export interface BundleSizes {
   lazy: ChunkSizes;
   /** Minified bytes in `initial` by package (`@wbapi/core`, `@wbapi/gql`, `@wbapi/browser`, `page`, ...). */
   byPackage: Record<string, number>;
-  /** `byPackage` as text, largest first, for finding what to shrink. */
-  largest: string;
 }
 
 // Names for the bundle's inputs that are not under node_modules (workspace packages, the page).
@@ -110,15 +108,10 @@ export async function measureBundle(entry: string = TYPICAL_PAGE): Promise<Bundl
       byPackage.set(owner, (byPackage.get(owner) ?? 0) + info.bytesInOutput);
     }
   }
-  const largest = [...byPackage]
-    .sort(([, a], [, b]) => b - a)
-    .map(([name, bytes]) => `${name} ${bytes} B`)
-    .join(', ');
   const files = result.outputFiles.filter((file) => !file.path.endsWith('.map'));
   return {
     initial: sizes(files.filter(isInitial)),
     lazy: sizes(files.filter((file) => !isInitial(file))),
     byPackage: Object.fromEntries(byPackage),
-    largest,
   };
 }
