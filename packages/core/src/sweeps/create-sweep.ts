@@ -32,9 +32,18 @@ export interface CreatedSweep {
 
 /**
  * Creates a sweep, like Python's `wandb.sweep(config, entity, project)` (sweeps-teams.md §1):
- * the config (an object, written as YAML, or YAML text sent as is) goes in one `upsertSweep`.
+ * the config (an object, written as YAML, or YAML text sent as is) goes in one `upsertSweep`, the
+ * official client's third variant (servers too old to answer `configValidationWarnings` refuse it).
+ * Returns where the sweep is rather than the loaded sweep: `api.sweep(created.path)` loads it.
  *
  * @throws BadInputError when the config is not a mapping (before any request)
+ * @example
+ * ```ts
+ * const { id, path } = await api.createSweep(
+ *   { method: 'grid', metric: { name: 'loss' }, parameters: { lr: { values: [0.1, 0.01] } } },
+ *   { project: 'mnist' },
+ * );
+ * ```
  */
 export async function createSweep<P extends Platform>(
   context: ApiContext<P>,
