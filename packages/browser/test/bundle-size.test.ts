@@ -13,7 +13,7 @@ import {
  * to the budgets (FUNCTIONS_BUDGET_BYTES, CLASSES_BUDGET_BYTES) as the bundle shrinks.
  */
 const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 11.5 * 1024);
-const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 19.5 * 1024);
+const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 19 * 1024);
 
 function report(label: string, m: BundleSizes): void {
   const largest = Object.entries(m.byPackage)
@@ -28,7 +28,7 @@ function report(label: string, m: BundleSizes): void {
 }
 
 const hasYaml = (m: BundleSizes): boolean =>
-  m.inputs.some((input) => /node_modules\/(yaml|js-yaml)\//.test(input));
+  m.inputs.some((input) => /node_modules\/(\.pnpm\/)?(yaml|js-yaml)[@/]/.test(input));
 
 // Bundles the built packages (dist) the way a page's bundler would (esbuild --bundle --minify).
 describe('browser bundle size', () => {
