@@ -5,6 +5,7 @@ import {
   FUNCTIONS_BUDGET_BYTES,
   FUNCTIONS_PAGE,
   measureBundle,
+  measureViteBundle,
   type BundleSizes,
 } from './bundle-size';
 
@@ -53,6 +54,19 @@ describe('browser bundle size', () => {
     expect(split.lazy.files).toBeGreaterThan(0);
     // Without splitting, what `import()` reaches (sweeps with the YAML parser, reports) comes along.
     expect(hasYaml(single)).toBe(true);
+  });
+
+  it('fits the same ceilings when Vite (production build, its defaults) bundles the pages', async () => {
+    const functions = await measureViteBundle(FUNCTIONS_PAGE);
+    const classes = await measureViteBundle(CLASSES_PAGE);
+    console.log(
+      `Vite: functions page ${functions.initial.gzipped} B gzipped (lazy ${functions.lazy.gzipped} B); ` +
+        `classes page ${classes.initial.gzipped} B gzipped (lazy ${classes.lazy.gzipped} B, the YAML parser)`,
+    );
+    expect(functions.initial.gzipped).toBeLessThanOrEqual(FUNCTIONS_CEILING_BYTES);
+    expect(functions.lazy.files).toBe(0);
+    expect(classes.initial.gzipped).toBeLessThanOrEqual(CLASSES_CEILING_BYTES);
+    expect(classes.lazy.files).toBe(1);
   });
 
   it('keeps the browser platform layer itself small (page fetch, Blob/stream downloads, saveBlob)', async () => {
