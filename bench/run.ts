@@ -123,11 +123,10 @@ const lines = [
       : '';
     return `| ${row.title} | ${rate(row.client, row.unit)}${extra} | ${row.limit ? rate(row.limit, row.unit) : '—'} | ${ratio} | ${mem(row.client)} | ${mem(row.limit)} |`;
   }),
-  ...(bundle
-    ? [
-        `| Browser bundle, typical import of @wbapi/browser | ${(bundle.gzippedBytes / 1024).toFixed(2)} kB gzipped (${(bundle.minifiedBytes / 1024).toFixed(1)} kB minified) | — | — | — | — |`,
-      ]
-    : []),
+  ...(bundle ?? []).map(
+    (page) =>
+      `| ${page.label} | ${(page.gzippedBytes / 1024).toFixed(2)} kB gzipped (${(page.minifiedBytes / 1024).toFixed(1)} kB minified; ${(page.lazyGzippedBytes / 1024).toFixed(2)} kB gzipped loaded on first use) | — | — | — | — |`,
+  ),
 ];
 const machine = `${cpus().length} cores, Node ${process.version}`;
 const date = new Date().toISOString().slice(0, 10);

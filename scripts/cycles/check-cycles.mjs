@@ -25,7 +25,8 @@ export async function findCycles(folders = defaultFolders()) {
       forbidden: [{ name: 'no-circular', severity: 'error', from: {}, to: { circular: true } }],
     },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['node_modules', '\\.d\\.ts$', '/generated/'] },
+    // Only sources: a package's imports of another workspace package resolve to its build (dist).
+    exclude: { path: ['node_modules', '(^|/)dist/', '\\.d\\.ts$', '/generated/'] },
     tsPreCompilationDeps: false,
     tsConfig: { fileName: join(root, 'tsconfig.base.json') },
   });

@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type OutputFile } from 'esbuild';
+import { build as viteBuild } from 'vite';
 
 /** A page written with the functions stays within 10 kB, minified and gzipped, with or without code splitting. */
 export const FUNCTIONS_BUDGET_BYTES = 10 * 1024;
@@ -132,5 +133,38 @@ export async function measureBundle(entry: string, options: MeasureOptions = {})
     lazy: sizes(files.filter((file) => !isInitial(file))),
     byPackage: Object.fromEntries(byPackage),
     inputs,
+  };
+}
+
+/**
+ * Bundles `entry` with Vite's defaults (production build, library code splitting as Vite does it)
+ * and returns the gzipped bytes of every JavaScript file the page loads before first use (the
+ * entry chunk and its static imports) and of the rest. Build the packages first.
+ */
+export async function measureViteBundle(entry: string): Promise<{ initial: ChunkSizes; lazy: ChunkSizes }> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const output = await viteBuild({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, rollupOptions: { input: entry } },
+  });
+  const results = Array.isArray(output) ? output : [output];
+  const chunks = results.flatMap((result) => ('output' in result ? result.output : []));
+  type Chunk = { type: 'chunk'; fileName: string; code: string; imports: string[]; isEntry: boolean };
+  const js = chunks.filter((item): item is Chunk & (typeof chunks)[number] => item.type === 'chunk');
+  const byName = new Map(js.map((chunk) => [chunk.fileName, chunk]));
+  const initial = new Set<string>();
+  const pending = js.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName);
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (initial.has(name)) continue;
+    initial.add(name);
+    pending.push(...(byName.get(name)?.imports ?? []));
+  }
+  const toFile = (chunk: Chunk): OutputFile =>
+    ({ path: chunk.fileName, contents: new TextEncoder().encode(chunk.code) }) as OutputFile;
+  return {
+    initial: sizes(js.filter((chunk) => initial.has(chunk.fileName)).map(toFile)),
+    lazy: sizes(js.filter((chunk) => !initial.has(chunk.fileName)).map(toFile)),
   };
 }

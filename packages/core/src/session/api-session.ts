@@ -1,6 +1,7 @@
-import { DefaultEntityDocument, ViewerDocument, type TypedDocumentString } from '@wbapi/gql';
+import { DefaultEntityDocument, type TypedDocumentString } from '@wbapi/gql';
 import { AuthenticationError } from '../errors/authentication-error';
 import { GraphQLClient, type CallOptions, type ClientOptions, type Logger } from '../transport';
+import { operationInfo } from '../transport/operation-info';
 import type { Platform, Settings } from '../platform';
 import { appUrlFor } from './app-url';
 import type { ClientLike, DefaultPath, Session } from './session';
@@ -17,8 +18,11 @@ export type PassThroughClientOptions = Omit<ClientOptions, 'baseUrl' | 'apiKey' 
   fetch?: typeof fetch;
 };
 
-/** Queries that may go out without an API key (they answer `viewer: null`). */
-const ANONYMOUS: ReadonlySet<string> = new Set([DefaultEntityDocument, ViewerDocument]);
+/**
+ * Queries that may go out without an API key (they answer `viewer: null`), by operation name:
+ * naming them, not importing their documents, keeps those out of bundles that never send them.
+ */
+const ANONYMOUS: ReadonlySet<string> = new Set(['DefaultEntity', 'Viewer']);
 
 const NO_KEY =
   'No API key configured: pass apiKey, set WANDB_API_KEY, or add the host to your netrc (wandb login)';
@@ -62,7 +66,7 @@ export class ApiSession<P extends Platform = Platform> implements Session<P> {
         options?: CallOptions,
       ): Promise<TResult> {
         const { settings, client } = await ready();
-        if (!settings.apiKey && !ANONYMOUS.has(String(document)))
+        if (!settings.apiKey && !ANONYMOUS.has(operationInfo(document).name))
           throw noKeyError(platformRef, settings.baseUrl);
         return client.request(document, variables, options);
       },

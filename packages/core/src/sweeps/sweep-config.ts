@@ -1,6 +1,6 @@
 import { malformedReply } from '../errors/malformed-reply';
 import { NetworkError } from '../errors/network-error';
-import type * as Yaml from 'yaml';
+import type * as Yaml from './yaml-parser';
 
 /**
  * The YAML parser, loaded on first use: in a page, a chunk fetched then. A chunk that cannot be
@@ -9,7 +9,7 @@ import type * as Yaml from 'yaml';
  */
 async function loadYaml(): Promise<typeof Yaml> {
   try {
-    return await import('yaml');
+    return await import('./yaml-parser');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new NetworkError(`Could not load the part of wbapi that this call needs: ${reason}`, {
@@ -25,10 +25,10 @@ async function loadYaml(): Promise<typeof Yaml> {
  */
 export async function parseSweepConfig(text: string | null | undefined): Promise<Record<string, unknown>> {
   if (!text) return {};
-  const { parse } = await loadYaml();
+  const { load, CORE_SCHEMA } = await loadYaml();
   let parsed: unknown;
   try {
-    parsed = parse(text);
+    parsed = load(text, { schema: CORE_SCHEMA });
   } catch (error) {
     throw malformedReply(`sweep config is not valid YAML: ${(error as Error).message}`);
   }
