@@ -42,11 +42,14 @@ function fillDistributions(config: Record<string, unknown>): void {
 export async function sweepConfigText(
   config: SweepConfigInput,
 ): Promise<{ text: string; parsed: Record<string, unknown> }> {
-  const yaml = await import('yaml');
+  const [{ load, CORE_SCHEMA }, { dump }] = await Promise.all([
+    import('./yaml-parser'),
+    import('./yaml-writer'),
+  ]);
   if (typeof config === 'string') {
     let parsed: unknown;
     try {
-      parsed = yaml.parse(config);
+      parsed = load(config, { schema: CORE_SCHEMA });
     } catch (error) {
       throw new BadInputError(`sweep config is not valid YAML: ${(error as Error).message}`, {
         cause: error,
@@ -58,5 +61,6 @@ export async function sweepConfigText(
   const parsed: unknown = isMapping(config) ? JSON.parse(JSON.stringify(config)) : null;
   if (!isMapping(parsed)) throw new BadInputError('sweep config must be an object or YAML text');
   fillDistributions(parsed);
-  return { text: yaml.stringify(parsed, { version: '1.1', sortMapEntries: true }), parsed };
+  // js-yaml quotes strings that YAML 1.1 readers (PyYAML) would take for booleans or numbers.
+  return { text: dump(parsed, { sortKeys: true, lineWidth: -1 }), parsed };
 }
