@@ -44,3 +44,10 @@ export {
   FixtureError,
   type DatasetRunFields,
 } from './demo';
+export {
+  ECHO_SCENARIOS,
+  leaksOf,
+  startCredentialEcho,
+  type CredentialEcho,
+  type EchoScenario,
+} from './echo/credential-echo';

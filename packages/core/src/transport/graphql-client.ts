@@ -15,6 +15,7 @@ import {
   type Clock,
   type RetryOptions,
 } from './options';
+import { secretForms } from '../errors/redaction';
 import { readGraphQLResponse } from './read-graphql-response';
 import { basicAuth, mergeHeaders } from './request-headers';
 import { ResponseCache } from './response-cache';
@@ -157,13 +158,13 @@ export class GraphQLClient {
       timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       retry,
       retryEnabled,
+      secrets: this.secrets(),
     };
   }
 
   /** Strings that must never reach an error or event: the key and its header form. */
   private secrets(): string[] {
-    const apiKey = this.options.apiKey;
-    return apiKey ? [apiKey, basicAuth(apiKey)] : [];
+    return secretForms(this.options.apiKey);
   }
 
   private commonHeaders(): Record<string, string> {
