@@ -17,6 +17,7 @@ export * from './api';
 export * from './projects';
 export * from './runs';
 export * from './history';
+export { MAX_FILTER_DEPTH, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_SAMPLES } from './validate';
 export * from './files';
 export * from './reports';
 export type { Sweep, SweepAttrs, SweepRunsOptions, SweepsOptions } from './sweeps';

@@ -6,6 +6,7 @@ import type { Platform } from '../platform';
 import { describeRun } from '../runs/run-attrs';
 import type { Run } from '../runs/run';
 import { File } from './file';
+import { MAX_PER_PAGE, positiveCount } from '../validate';
 
 /** Options of `run.files()`. */
 export interface FilesOptions extends RequestOptions {
@@ -30,7 +31,8 @@ export class Files<P extends Platform = Platform> extends Collection<File<P>> {
 
   /** Prefer `run.files(options)`. Throws BadInputError when both `names` and `pattern` are given. */
   constructor(run: Run<P>, options: FilesOptions = {}) {
-    const { names = [], pattern, perPage = 50, signal, ...call } = options;
+    const { names = [], pattern, signal, ...call } = options;
+    const perPage = positiveCount('perPage', options.perPage, 50, MAX_PER_PAGE);
     if (names.length > 0 && pattern !== undefined && pattern !== null) throw new BadInputError(BOTH_FILTERS);
     super(
       async (cursor, pageSignal): Promise<Page<File<P>>> => {

@@ -6,6 +6,7 @@ import type { Run } from '../runs/run';
 import { validateKeys, type HistoryRow } from './history';
 import { fetchHistoryPage } from './history-page';
 import { nextWindow, resumeOffset, scanRange, type ScanWindow } from './scan-plan';
+import { MAX_SAMPLES, positiveCount, stepWindow } from '../validate';
 
 /** Options of `run.scanHistory()`. */
 export interface ScanHistoryOptions extends RequestOptions {
@@ -51,10 +52,9 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
   ) {
     const keys = validateKeys(options.keys);
     this.keys = keys && (keys.includes('_step') ? [...keys] : ['_step', ...keys]);
-    this.pageSize = options.pageSize ?? 1000;
-    if (!Number.isInteger(this.pageSize) || this.pageSize < 1) {
-      throw new BadInputError(`pageSize must be a positive integer, got ${String(options.pageSize)}`);
-    }
+    // Above the server's sample cap a page would be down-sampled: pages are kept within it.
+    this.pageSize = positiveCount('pageSize', options.pageSize, 1000, MAX_SAMPLES);
+    stepWindow(options.minStep, options.maxStep);
   }
 
   /** The `_step` of the last row handed out, or null before the first. */

@@ -6,6 +6,7 @@ import type { RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
 import { describeRun } from '../runs/run-attrs';
 import type { Run } from '../runs/run';
+import { MAX_SAMPLES, positiveCount } from '../validate';
 
 /** One history row: `_step`, `_runtime`, `_timestamp` and the logged keys. */
 export type HistoryRow = Record<string, unknown>;
@@ -34,6 +35,7 @@ export function validateKeys(keys: unknown, stream?: string): string[] | undefin
   if (!keys.every((key) => typeof key === 'string')) {
     throw new BadInputError('keys argument must be a list of strings');
   }
+  if (keys.includes('')) throw new BadInputError('keys must not hold an empty string');
   if (stream !== undefined && stream !== 'default') {
     throw new BadInputError('stream must be default when specifying keys');
   }
@@ -59,7 +61,8 @@ export async function runHistory<P extends Platform>(
   run: Run<P>,
   options: HistoryOptions,
 ): Promise<HistoryRow[] | HistoryColumns> {
-  const { samples = 500, keys, xAxis = '_step', stream = 'default', format = 'rows', ...call } = options;
+  const { keys, xAxis = '_step', stream = 'default', format = 'rows', ...call } = options;
+  const samples = positiveCount('samples', options.samples, 500, MAX_SAMPLES);
   if (stream !== 'default' && stream !== 'system')
     throw new BadInputError(`stream must be "default" or "system"`);
   const wanted = validateKeys(keys, stream);

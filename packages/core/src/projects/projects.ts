@@ -4,6 +4,7 @@ import type { ApiContext, RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
 import type { Project } from './project';
 import { loadOnDemand } from '../load-on-demand';
+import { MAX_PER_PAGE, positiveCount } from '../validate';
 
 /** Options of `api.projects()`. */
 export interface ProjectsOptions extends RequestOptions {
@@ -15,7 +16,8 @@ export interface ProjectsOptions extends RequestOptions {
 export class Projects<P extends Platform = Platform> extends Collection<Project<P>> {
   /** Prefer `api.projects(entity, options)`; `entity` may be resolved lazily. */
   constructor(context: ApiContext<P>, entity: () => Promise<string>, options: ProjectsOptions = {}) {
-    const { perPage = 200, signal, ...call } = options;
+    const { signal, ...call } = options;
+    const perPage = positiveCount('perPage', options.perPage, 200, MAX_PER_PAGE);
     super(
       async (cursor, pageSignal): Promise<Page<Project<P>>> => {
         const name = await entity();

@@ -6,6 +6,7 @@ import type { Platform } from '../platform';
 import type { ProjectTarget } from '../runs/runs';
 import type { BetaReport } from './beta-report';
 import { loadOnDemand } from '../load-on-demand';
+import { MAX_PER_PAGE, positiveCount } from '../validate';
 
 /** Options of `api.reports()`. */
 export interface ReportsOptions extends RequestOptions {
@@ -19,7 +20,8 @@ export interface ReportsOptions extends RequestOptions {
 export class Reports<P extends Platform = Platform> extends Collection<BetaReport<P>> {
   /** Prefer `api.reports(path, options)`. */
   constructor(context: ApiContext<P>, target: () => Promise<ProjectTarget>, options: ReportsOptions = {}) {
-    const { name, perPage = 50, signal, ...call } = options;
+    const { name, signal, ...call } = options;
+    const perPage = positiveCount('perPage', options.perPage, 50, MAX_PER_PAGE);
     const viewName = name === undefined || name === null ? null : decodeURIComponent(name);
     super(
       async (cursor, pageSignal): Promise<Page<BetaReport<P>>> => {

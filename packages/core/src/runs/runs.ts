@@ -9,6 +9,7 @@ import type { RunAttrs } from './run-attrs';
 import type { HistoryColumns, HistoryRow } from '../history/history';
 import type { RunsHistoriesOptions } from '../export/runs-histories';
 import { loadOnDemand } from '../load-on-demand';
+import { MAX_PER_PAGE, positiveCount } from '../validate';
 
 /** Options of `api.runs()`. */
 export interface RunsOptions extends RequestOptions {
@@ -50,7 +51,8 @@ export class Runs<P extends Platform = Platform> extends Collection<Run<P>> {
     target: ProjectTarget | (() => Promise<ProjectTarget>),
     options: RunsOptions = {},
   ) {
-    const { filters, order, perPage = 50, signal, ...call } = options;
+    const { filters, order, signal, ...call } = options;
+    const perPage = positiveCount('perPage', options.perPage, 50, MAX_PER_PAGE);
     const encoded = encodeFilters(filters);
     const sentOrder = order || DEFAULT_RUNS_ORDER;
     const resolve = typeof target === 'function' ? target : () => Promise.resolve(target);

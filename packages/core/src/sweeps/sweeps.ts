@@ -5,6 +5,7 @@ import type { ApiContext, RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
 import { Sweep } from './sweep';
 import { parseSweepConfig } from './sweep-config';
+import { MAX_PER_PAGE, positiveCount } from '../validate';
 
 /** Options of `project.sweeps()`. */
 export interface SweepsOptions extends RequestOptions {
@@ -16,7 +17,8 @@ export interface SweepsOptions extends RequestOptions {
 export class Sweeps<P extends Platform = Platform> extends Collection<Sweep<P>> {
   /** Prefer `project.sweeps(options)`. */
   constructor(context: ApiContext<P>, entity: string, project: string, options: SweepsOptions = {}) {
-    const { perPage = 50, signal, ...call } = options;
+    const { signal, ...call } = options;
+    const perPage = positiveCount('perPage', options.perPage, 50, MAX_PER_PAGE);
     super(
       async (cursor, pageSignal): Promise<Page<Sweep<P>>> => {
         const result = await context.client.request(

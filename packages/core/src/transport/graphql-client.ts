@@ -17,6 +17,7 @@ import {
 } from './options';
 import { secretForms } from '../errors/redaction';
 import { readGraphQLResponse } from './read-graphql-response';
+import { checkReplyShape } from './reply-shape';
 import { basicAuth, mergeHeaders } from './request-headers';
 import { ResponseCache } from './response-cache';
 import { withRetry, type RetryContext } from './with-retry';
@@ -202,6 +203,7 @@ export class GraphQLClient {
       const response = await this.fetchFn(`${this.baseUrl}/graphql`, init);
       try {
         const reply = await readGraphQLResponse(response, secrets, this.clock.now());
+        checkReplyShape(call.document, reply.data, call.name);
         store?.(reply.data, reply.bodyChars);
         return reply.data;
       } finally {
