@@ -4,11 +4,11 @@ import { BUDGET_BYTES, measureBundle, type BundleSizes } from './bundle-size';
 /**
  * What a typical page costs today before first use (gzipped entry chunk plus the chunks it
  * imports statically), with a little slack. Growing beyond it fails, so the size can only go
- * down until it meets the budget; lower it when it does. Raised from 15 KiB to 16 KiB for the
- * hardening of issue 12 (redaction of the API key from every error and event, checks of the
- * arguments before any request and of the replies), which every page needs.
+ * down until it meets the budget; lower it when it does. Raised from 15 KiB to 17 KiB for the
+ * hardening of issue 12 (16,622 B measured: redaction of the API key from every error and event,
+ * checks of the arguments before any request and of every reply's shape), which every page needs.
  */
-const CEILING_BYTES = 16 * 1024;
+const CEILING_BYTES = 17 * 1024;
 
 function report(label: string, m: BundleSizes): void {
   const largest = Object.entries(m.byPackage)
