@@ -80,7 +80,7 @@ function replyFor(scenario: string, auth: string, key: string): Reply {
       };
     case 'truncated':
       // The key straddles the 500-character message cut and the 1,000-character body cut.
-      return json(500, { error: `${'x'.repeat(490)}${key}`, detail: `${'y'.repeat(440)}${key}` });
+      return json(500, { error: `${'x'.repeat(470)}${key}`, detail: `${'y'.repeat(448)}${key}` });
     case 'unauthorized':
       return json(401, { error: `unknown key ${key}` }, { 'WWW-Authenticate': `Basic realm="${key}"` });
     case 'malformed':
