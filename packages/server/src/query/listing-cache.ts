@@ -163,14 +163,16 @@ export class RunListingCache {
    * Finds the runs of the project matching `filter` ahead of {@link page} and {@link count},
    * scanning in slices that hand the event loop back to other requests (see sliced-scan.ts),
    * unless a listing or match set of that filter is at hand. Call it before either in a server;
-   * a filter that matches everything, or a transaction in progress, needs no scan.
+   * only filters with `$regex` are scanned so (others need no scan ahead, nor does a transaction).
    *
    * @throws FilterError for a bad filter; QueryBudgetError once `deadline` passes.
    */
   async prepareFilter(input: { projectId: number; filter: unknown }, deadline: QueryDeadline): Promise<void> {
     const where = compileRunFilter(input.filter);
-    if (where.sql === TRUE.text || this.db.inTransaction) return;
     const filterKey = filterKeyOf(input.filter);
+    // Only `$regex` makes a row's cost depend on what the user sends; other filters are bounded
+    // by the filter limits and run as one statement (an index walk for newest-first pages).
+    if (where.sql === TRUE.text || this.db.inTransaction || !filterKey.includes('"$regex"')) return;
     const key = matchKey(input.projectId, filterKey);
     if (this.sameFilter(input.projectId, filterKey)) return;
     if (this.currentMatches(input.projectId, filterKey, input.filter)) return;
