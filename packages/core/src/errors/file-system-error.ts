@@ -16,6 +16,7 @@ export class FileSystemError extends WandbError {
 
   constructor(message: string, init: { code: string; path: string; cause?: unknown }) {
     super(message, { cause: init.cause });
+    this.name = 'FileSystemError';
     this.code = init.code;
     this.path = init.path;
   }

@@ -2,9 +2,9 @@ import { BadInputError } from '../errors';
 import { checkFilters } from '../validate';
 
 /**
- * The JSON text sent as `filters` (semantics §7.1): the object as-is, `{}` when absent.
- * Anything that is not a plain JSON object (arrays, functions, cycles, NaN, dates...), or that
- * is deeper or larger than the server accepts, is a BadInputError, raised before any request.
+ * The JSON text sent as `filters` (as Python's `Runs` sends it): the object as-is, `{}` when absent.
+ * Anything that is not a plain JSON object (arrays, functions, cycles, NaN, dates...) is a
+ * BadInputError, raised before any request.
  */
 export function encodeFilters(filters: unknown): string {
   if (filters === undefined || filters === null) return '{}';
