@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Api } from '@wbapi/core';
-import { startServer, type RunningServer } from '@wbapi/server';
+import { ECHO_SCENARIOS, leaksOf, startCredentialEcho, startServer, type RunningServer } from '@wbapi/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageTests } from './fixtures/page';
@@ -174,6 +174,21 @@ describe('@wbapi/browser in Chromium', () => {
 
   it('aborts a download with the signal reason', async () => {
     expect(await inPage('abortDownload', { path: `${site.origin}/slow` })).toBe('stopped by test');
+  });
+
+  it('never shows the API key a server echoes (message, body, headers, parts, base64)', async () => {
+    const echo = await startCredentialEcho();
+    try {
+      const apiKey = randomBytes(20).toString('hex');
+      for (const scenario of ECHO_SCENARIOS) {
+        const result = await inPage('echoedCredentials', { url: `${echo.url}/${scenario}`, apiKey });
+        expect(result.events, scenario).toBeGreaterThan(0);
+        expect(result.name, scenario).toMatch(/Error$/);
+        expect(leaksOf(result.texts.join('\n'), apiKey), scenario).toEqual([]);
+      }
+    } finally {
+      await echo.close();
+    }
   });
 
   it('raised no uncaught page errors', () => {

@@ -11,10 +11,13 @@ import {
 
 /**
  * What the pages cost today, a little above the measured figure: growing beyond fails. Lowered
- * to the budgets (FUNCTIONS_BUDGET_BYTES, CLASSES_BUDGET_BYTES) as the bundle shrinks.
+ * to the budgets (FUNCTIONS_BUDGET_BYTES, CLASSES_BUDGET_BYTES) as the bundle shrinks. Raised from
+ * 11.5 and 19 KiB for the hardening of issue 12 (13,034 and 21,433 B measured: API key redaction
+ * in every error and event, argument checks before any request, reply shape checks), which every
+ * page needs.
  */
-const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 11.5 * 1024);
-const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 19 * 1024);
+const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 13 * 1024);
+const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 21.5 * 1024);
 
 function report(label: string, m: BundleSizes): void {
   const largest = Object.entries(m.byPackage)

@@ -30,6 +30,8 @@ export { MalformedResponseError } from './errors/malformed-response-error';
 export { FileExistsError } from './errors/file-exists-error';
 export { UnsafePathError } from './errors/unsafe-path-error';
 export { ChecksumMismatchError } from './errors/checksum-mismatch-error';
+export { FileSystemError } from './errors/file-system-error';
+export { MAX_FILTER_DEPTH, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_SAMPLES } from './validate';
 
 // JSON as W&B writes it (NaN, ±Infinity)
 export { parseWandbJson } from './json/parse-wandb-json';

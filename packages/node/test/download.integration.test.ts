@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '@wbapi/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Api, FileExistsError, type NodePlatform, type Run } from '../src/index';
+import { Api, FileExistsError, FileSystemError, type NodePlatform, type Run } from '../src/index';
 
 const LARGE = 3 * 1024 * 1024;
 let server: RunningServer;
@@ -58,5 +58,22 @@ describe('file.download() on Node against the local server', () => {
     await file.download({ root });
     await expect(file.download({ root })).rejects.toBeInstanceOf(FileExistsError);
     await expect(file.download({ root, replace: true })).resolves.toBe(join(root, 'config.yaml'));
+  });
+
+  it('turns file-system failures into a FileSystemError carrying the system error as cause', async () => {
+    const file = await run.file('model.bin');
+    const aFile = join(root, 'not-a-folder');
+    writeFileSync(aFile, 'x');
+    // A root that is a file; a root where nobody may create folders (even root: /sys).
+    for (const [where, codes] of [
+      [aFile, ['EEXIST', 'ENOTDIR']],
+      [`/sys/wbapi-${process.pid}`, ['EACCES', 'EPERM', 'EROFS']],
+    ] as const) {
+      const error = await file.download({ root: where }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FileSystemError);
+      expect(codes).toContain((error as FileSystemError).code);
+      expect((error as Error).cause).toMatchObject({ code: (error as FileSystemError).code });
+      expect((error as Error).message).toMatch(/^Cannot create the folder /);
+    }
   });
 });

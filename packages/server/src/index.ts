@@ -27,6 +27,14 @@ export {
   DEFAULT_HISTORY_SAMPLES,
   MAX_HISTORY_SAMPLES,
 } from './util/limits';
+export {
+  DEFAULT_QUERY_BUDGET_MS,
+  MAX_FILTER_DEPTH,
+  MAX_FILTER_LENGTH,
+  MAX_FILTER_OPERATORS,
+  MAX_FILTER_VALUES,
+  MAX_REGEX_LENGTH,
+} from './query';
 export type * from './demo/dataset';
 export {
   DEMO_API_KEY,
@@ -36,3 +44,10 @@ export {
   FixtureError,
   type DatasetRunFields,
 } from './demo';
+export {
+  ECHO_SCENARIOS,
+  leaksOf,
+  startCredentialEcho,
+  type CredentialEcho,
+  type EchoScenario,
+} from './echo/credential-echo';

@@ -5,6 +5,7 @@ import { DEMO_API_KEY, generateDemoDataset, loadFixture, type Dataset, type Demo
 import { FaultController, type FaultConfig } from './faults/faults';
 import type { CorsOptions } from './http/cors';
 import { createHttpServer } from './http/server';
+import { DEFAULT_QUERY_BUDGET_MS } from './query';
 import { createExecutableSchema } from './schema/executable-schema';
 import { Store } from './store/store';
 
@@ -30,6 +31,11 @@ export interface StartServerOptions {
   cors?: CorsOptions | string[];
   /** Use this store instead of opening one (it is not closed by `close()`). */
   store?: Store;
+  /**
+   * Time budget of each runs query (filter, count, page) in milliseconds; past it the query
+   * answers a `QueryBudgetError` message. @defaultValue 10000 (`DEFAULT_QUERY_BUDGET_MS`)
+   */
+  queryBudgetMs?: number;
   /** Called with unexpected errors (bugs, storage failures); silent by default. */
   log?: (error: Error) => void;
 }
@@ -98,6 +104,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       store,
       schema: createExecutableSchema(),
       faults,
+      queryBudgetMs: options.queryBudgetMs ?? DEFAULT_QUERY_BUDGET_MS,
       ...(cors ? { cors } : {}),
       ...(options.log ? { log: options.log } : {}),
     });

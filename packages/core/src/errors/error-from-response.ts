@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLErrorEntry } from './graphql-error';
 import { HttpError } from './http-error';
 import { NotFoundError } from './not-found-error';
 import { RateLimitError } from './rate-limit-error';
+import { redactText } from './redaction';
 import type { WandbError } from './wandb-error';
 
 /** Longest message taken from a server reply. */
@@ -44,13 +45,9 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** Replaces every secret in `text` with `***`. */
+/** Replaces every secret in `text`, and every fragment of 8 characters or more of one, with `***` (see redaction.ts). */
 export function redactSecrets(text: string, secrets: readonly string[] | undefined): string {
-  let out = text;
-  for (const secret of secrets ?? []) {
-    if (secret.length > 0) out = out.split(secret).join('***');
-  }
-  return out;
+  return redactText(text, secrets);
 }
 
 /** Returns the GraphQL `errors` array of a parsed body, if it has a non-empty one. */
@@ -104,7 +101,7 @@ export function errorFromResponse(input: FailedResponse): WandbError {
     status,
     statusText,
     url: input.url,
-    bodyText: redact(truncate(input.bodyText ?? '', MAX_BODY_CHARS)),
+    bodyText: truncate(redact(input.bodyText ?? ''), MAX_BODY_CHARS),
     retryAfterMs: parseRetryAfter(input.headers?.get('retry-after'), input.now),
   };
   const message = redact(

@@ -17,6 +17,7 @@ export { MalformedResponseError } from './malformed-response-error';
 export { FileExistsError } from './file-exists-error';
 export { UnsafePathError } from './unsafe-path-error';
 export { ChecksumMismatchError } from './checksum-mismatch-error';
+export { FileSystemError } from './file-system-error';
 export {
   errorFromResponse,
   graphQLErrorsOf,

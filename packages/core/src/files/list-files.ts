@@ -8,6 +8,7 @@ import type { RunRef } from '../paths/refs';
 import { runNotFound } from '../runs/run-not-found';
 import type { RequestOptions, Session } from '../session/session';
 import type { FileAttrs } from './file-attrs';
+import { MAX_PER_PAGE, positiveCount } from '../validate';
 
 /** Options of `listFiles()` and `run.files()`. */
 export interface FilesOptions extends RequestOptions {
@@ -33,7 +34,8 @@ export function filesQuery<T>(
   options: FilesOptions,
   map: (attrs: FileAttrs) => T,
 ): PageFetcher<T> {
-  const { names = [], pattern, perPage = 50, signal: _signal, ...call } = options;
+  const { names = [], pattern, signal: _signal, ...call } = options;
+  const perPage = positiveCount('perPage', options.perPage, 50, MAX_PER_PAGE);
   if (names.length > 0 && pattern !== undefined && pattern !== null) throw new BadInputError(BOTH_FILTERS);
   return async (cursor, signal): Promise<Page<T>> => {
     const result = await session.client.request(

@@ -1,4 +1,3 @@
-import { BadInputError } from '../errors/bad-input-error';
 import type { Page } from '../pagination/page';
 import { Pager, checkLimit } from '../pagination/pager';
 import type { RunRef } from '../paths/refs';
@@ -7,6 +6,7 @@ import { validateKeys, type HistoryRow } from './history';
 import { fetchHistoryPage } from './history-page';
 import { lastHistoryStep } from './last-history-step';
 import { nextWindow, resumeOffset, scanRange } from './scan-plan';
+import { MAX_SAMPLES, positiveCount, stepWindow } from '../validate';
 
 /** Options of `scanHistory()` and `run.scanHistory()`. */
 export interface ScanHistoryOptions extends RequestOptions {
@@ -73,10 +73,9 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
     this.options = options;
     const keys = validateKeys(options.keys);
     this.keys = keys && (keys.includes('_step') ? [...keys] : ['_step', ...keys]);
-    this.pageSize = options.pageSize ?? 1000;
-    if (!Number.isInteger(this.pageSize) || this.pageSize < 1) {
-      throw new BadInputError(`pageSize must be a positive integer, got ${String(options.pageSize)}`);
-    }
+    // Above the server's sample cap a page would be down-sampled: pages are kept within it.
+    this.pageSize = positiveCount('pageSize', options.pageSize, 1000, MAX_SAMPLES);
+    stepWindow(options.minStep, options.maxStep);
   }
 
   /** The `_step` of the last row the most recent iteration handed out, or null before the first. */

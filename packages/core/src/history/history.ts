@@ -30,6 +30,7 @@ export function validateKeys(keys: unknown, stream?: string): string[] | undefin
   if (!keys.every((key) => typeof key === 'string')) {
     throw new BadInputError('keys argument must be a list of strings');
   }
+  if (keys.includes('')) throw new BadInputError('keys must not hold an empty string');
   if (stream !== undefined && stream !== 'default') {
     throw new BadInputError('stream must be default when specifying keys');
   }

@@ -12,6 +12,7 @@ import {
   type HistoryOptions,
   type HistoryRow,
 } from './history';
+import { MAX_SAMPLES, positiveCount } from '../validate';
 
 /**
  * A run's sampled history (at most `samples` rows), as Python's `run.history()`: with `keys`,
@@ -44,7 +45,8 @@ export async function sampledHistory(
   run: RunRef,
   options: HistoryOptions = {},
 ): Promise<HistoryRow[] | HistoryColumns> {
-  const { samples = 500, keys, xAxis = '_step', stream = 'default', format = 'rows', ...call } = options;
+  const { keys, xAxis = '_step', stream = 'default', format = 'rows', ...call } = options;
+  const samples = positiveCount('samples', options.samples, 500, MAX_SAMPLES);
   if (stream !== 'default' && stream !== 'system')
     throw new BadInputError(`stream must be "default" or "system"`);
   const wanted = validateKeys(keys, stream);

@@ -5,6 +5,7 @@ import type { Page, PageFetcher } from '../pagination/page';
 import { Pager } from '../pagination/pager';
 import type { ProjectRef } from '../paths/refs';
 import type { RequestOptions, Session } from '../session/session';
+import { MAX_PER_PAGE, positiveCount } from '../validate';
 
 /** The raw GraphQL attributes of a project. */
 export type ProjectAttrs = ProjectFieldsFragment;
@@ -22,7 +23,8 @@ export function projectsQuery<T>(
   options: ProjectsOptions,
   map: (attrs: ProjectAttrs) => T | Promise<T>,
 ): PageFetcher<T> {
-  const { perPage = 200, signal: _signal, ...call } = options;
+  const { signal: _signal, ...call } = options;
+  const perPage = positiveCount('perPage', options.perPage, 200, MAX_PER_PAGE);
   return async (cursor, signal): Promise<Page<T>> => {
     const name = typeof entity === 'function' ? await entity() : entity;
     const result = await session.client.request(

@@ -5,6 +5,7 @@ import type { Page, PageFetcher } from '../pagination/page';
 import { Pager } from '../pagination/pager';
 import type { ProjectRef } from '../paths/refs';
 import type { RequestOptions, Session } from '../session/session';
+import { MAX_PER_PAGE, positiveCount } from '../validate';
 
 type ViewNode = NonNullable<
   NonNullable<NonNullable<NonNullable<ProjectViewsQuery['project']>['allViews']>['edges'][number]>['node']
@@ -28,7 +29,8 @@ export function reportsQuery<T>(
   options: ReportsOptions,
   map: (ref: ProjectRef, attrs: ReportAttrs) => T | Promise<T>,
 ): PageFetcher<T> {
-  const { name, perPage = 50, signal: _signal, ...call } = options;
+  const { name, signal: _signal, ...call } = options;
+  const perPage = positiveCount('perPage', options.perPage, 50, MAX_PER_PAGE);
   const viewName = name === undefined || name === null ? null : decodeURIComponent(name);
   return async (cursor, signal): Promise<Page<T>> => {
     const ref = typeof target === 'function' ? await target() : target;

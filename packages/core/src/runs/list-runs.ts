@@ -8,6 +8,7 @@ import type { RequestOptions, Session } from '../session/session';
 import { encodeFilters } from './encode-filters';
 import type { RunAttrs } from './run-attrs';
 import { toRunData, type RunData } from './run-data';
+import { MAX_PER_PAGE, positiveCount } from '../validate';
 
 /** Options of `listRuns()` and `api.runs()`. */
 export interface RunsOptions extends RequestOptions {
@@ -45,7 +46,8 @@ export function runsQuery<T>(
   options: RunsOptions,
   map: (ref: RunRef, attrs: RunAttrs) => T,
 ): RunsQuery<T> {
-  const { filters, order, perPage = 50, signal: _signal, ...call } = options;
+  const { filters, order, signal: _signal, ...call } = options;
+  const perPage = positiveCount('perPage', options.perPage, 50, MAX_PER_PAGE);
   const encoded = encodeFilters(filters);
   const sentOrder = order || DEFAULT_RUNS_ORDER;
   const resolve = typeof target === 'function' ? target : (): Promise<ProjectRef> => Promise.resolve(target);

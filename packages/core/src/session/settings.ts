@@ -1,5 +1,6 @@
 import type { Platform, Settings } from '../platform';
 import { appUrlFor } from './app-url';
+import { checkBaseUrl } from '../validate';
 
 /** The public W&B API. */
 export const DEFAULT_BASE_URL = 'https://api.wandb.ai';
@@ -76,7 +77,7 @@ export async function resolveSettings(
   const given = settingsFromOverrides(overrides);
   const requestedBase = firstOf(explicit.baseUrl, given.baseUrl);
   const env: Settings = (await platform.settings?.(requestedBase)) ?? {};
-  const baseUrl = stripTrailingSlashes(firstOf(requestedBase, env.baseUrl) ?? DEFAULT_BASE_URL);
+  const baseUrl = stripTrailingSlashes(checkBaseUrl(firstOf(requestedBase, env.baseUrl) ?? DEFAULT_BASE_URL));
   return {
     baseUrl,
     apiKey: firstOf(explicit.apiKey, given.apiKey, env.apiKey),

@@ -7,6 +7,7 @@ import type { ProjectRef } from '../paths/refs';
 import type { RequestOptions, Session } from '../session/session';
 import type { SweepData } from './get-sweep';
 import { parseSweepConfig } from './sweep-config';
+import { MAX_PER_PAGE, positiveCount } from '../validate';
 
 /** Options of `listSweeps()` and `project.sweeps()`. */
 export interface SweepsOptions extends RequestOptions {
@@ -21,7 +22,8 @@ export function sweepsQuery<T>(
   options: SweepsOptions,
   map: (sweep: SweepData) => T,
 ): PageFetcher<T> {
-  const { perPage = 50, signal: _signal, ...call } = options;
+  const { signal: _signal, ...call } = options;
+  const perPage = positiveCount('perPage', options.perPage, 50, MAX_PER_PAGE);
   const { entity, project } = ref;
   return async (cursor, signal): Promise<Page<T>> => {
     const result = await session.client.request(

@@ -15,7 +15,9 @@ import {
   type Clock,
   type RetryOptions,
 } from './options';
+import { secretForms } from '../errors/redaction';
 import { readGraphQLResponse } from './read-graphql-response';
+import { checkReplyShape } from './reply-shape';
 import { basicAuth, mergeHeaders } from './request-headers';
 import { ResponseCache } from './response-cache';
 import { withRetry, type RetryContext } from './with-retry';
@@ -157,13 +159,13 @@ export class GraphQLClient {
       timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       retry,
       retryEnabled,
+      secrets: this.secrets(),
     };
   }
 
   /** Strings that must never reach an error or event: the key and its header form. */
   private secrets(): string[] {
-    const apiKey = this.options.apiKey;
-    return apiKey ? [apiKey, basicAuth(apiKey)] : [];
+    return secretForms(this.options.apiKey);
   }
 
   private commonHeaders(): Record<string, string> {
@@ -201,6 +203,7 @@ export class GraphQLClient {
       const response = await this.fetchFn(`${this.baseUrl}/graphql`, init);
       try {
         const reply = await readGraphQLResponse(response, secrets, this.clock.now());
+        checkReplyShape(call.document, reply.data, call.name);
         store?.(reply.data, reply.bodyChars);
         return reply.data;
       } finally {

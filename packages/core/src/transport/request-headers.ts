@@ -1,5 +1,5 @@
 /** Base64 of a string's UTF-8 bytes (`btoa` alone only takes Latin-1). */
-function base64Utf8(text: string): string {
+export function base64Utf8(text: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);

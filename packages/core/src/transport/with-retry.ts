@@ -1,5 +1,6 @@
 import { HttpError } from '../errors/http-error';
 import { NetworkError } from '../errors/network-error';
+import { scrubError } from '../errors/redaction';
 import { TimeoutError } from '../errors/timeout-error';
 import { WandbError } from '../errors/wandb-error';
 import { abortReason, attemptSignal, type AttemptSignal } from './abort';
@@ -26,6 +27,8 @@ export interface RetryContext {
   retry: RetryOptions;
   /** Whether failed attempts may be retried at all. */
   retryEnabled: boolean;
+  /** Forms of the API key removed from every error before events see it (see errors/redaction.ts). */
+  secrets?: readonly string[];
   /**
    * Keep the attempt signal linked to the caller's signal after success (its timer is stopped):
    * needed when the result is a body still being streamed.
@@ -73,7 +76,7 @@ export async function withRetry<T>(
       else signal.dispose();
       return result;
     } catch (error) {
-      failure = normalise(error, context, signal);
+      failure = scrubError(normalise(error, context, signal), context.secrets ?? []);
       signal.dispose();
     }
     if (context.signal?.aborted) throw failure;

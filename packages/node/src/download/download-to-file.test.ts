@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import {
   ChecksumMismatchError,
   FileExistsError,
+  FileSystemError,
   NetworkError,
   UnsafePathError,
   type FileSource,
@@ -185,7 +186,8 @@ describe('downloadToFile', () => {
     const writev = vi.spyOn(fileHandle, 'writev').mockRejectedValueOnce(full);
     try {
       const error = await downloadToFile(source('disk-full'), { root }).catch((e: unknown) => e);
-      expect(error).toBe(full);
+      expect(error).toBeInstanceOf(FileSystemError);
+      expect(error).toMatchObject({ code: 'ENOSPC', cause: full });
       expect(writev).toHaveBeenCalledTimes(1);
       expect(ranges['disk-full']).toEqual([undefined]); // one request: no resume
       expect(leftovers(root)).toEqual([]);

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import {
   ChecksumMismatchError,
   FileExistsError,
+  FileSystemError,
   NetworkError,
   UnsafePathError,
   type FileSource,
@@ -138,6 +139,14 @@ async function fill(source: FileSource, part: PartFile, options: NodeDownloadOpt
   }
 }
 
+/** What the system error of a failed disk operation becomes: a {@link FileSystemError} carrying it as `cause`. */
+function diskError(error: unknown, what: string, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  // System error codes (errno names) all start with E: `EEXIST`, `EACCES`, `ENOSPC`, ...
+  if (!(error instanceof Error) || typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code)) return error;
+  return new FileSystemError(`Cannot ${what} ${path} (${code})`, { code, path, cause: error });
+}
+
 /**
  * Downloads a run file to disk: validates the name, streams the bytes to a temporary
  * `.<name>.<random>.part` file beside the target (memory stays flat; the next chunks are read
@@ -145,8 +154,9 @@ async function fill(source: FileSource, part: PartFile, options: NodeDownloadOpt
  * MD5 when the server gives one (hashed in a worker thread for files of 32 MiB and more), then
  * renames the file into place. Returns the absolute path.
  *
- * @throws UnsafePathError, FileExistsError, ChecksumMismatchError, NetworkError, the system error of a
- *   failed write (e.g. `ENOSPC`), or the signal's reason when aborted.
+ * @throws UnsafePathError, FileExistsError, ChecksumMismatchError, NetworkError, FileSystemError
+ *   (a root that is a file, no permission, a full disk: the system error as `cause`), or the
+ *   signal's reason when aborted.
  */
 export async function downloadToFile(source: FileSource, options: NodeDownloadOptions = {}): Promise<string> {
   const root = resolve(options.root ?? '.');
@@ -156,10 +166,15 @@ export async function downloadToFile(source: FileSource, options: NodeDownloadOp
   }
   options.signal?.throwIfAborted();
   const folder = dirname(target);
-  await mkdir(folder, { recursive: true });
+  await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+    throw diskError(error, 'create the folder', folder);
+  });
   await checkRealFolder(root, folder, source.name);
   const partPath = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
-  const part = new PartFile(partPath, await open(partPath, 'wx'), createMd5Hasher(source.sizeBytes));
+  const handle = await open(partPath, 'wx').catch((error: unknown) => {
+    throw diskError(error, 'create', partPath);
+  });
+  const part = new PartFile(partPath, handle, createMd5Hasher(source.sizeBytes));
   try {
     await fill(source, part, options);
     const actual = await part.md5();
@@ -175,6 +190,6 @@ export async function downloadToFile(source: FileSource, options: NodeDownloadOp
   } catch (error) {
     await part.close().catch(() => undefined);
     await rm(partPath, { force: true });
-    throw error;
+    throw diskError(error, 'write', target);
   }
 }

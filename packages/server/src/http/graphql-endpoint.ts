@@ -14,6 +14,8 @@ export interface GraphqlEndpointDeps {
   schema: GraphQLSchema;
   store: Store;
   documents: DocumentCache;
+  /** Time budget of each runs query, in milliseconds. */
+  queryBudgetMs: number;
   log?: (error: Error) => void;
 }
 
@@ -100,6 +102,7 @@ export async function handleGraphql(
     projects: new Map(),
     runs: new Map(),
     users: new Map(),
+    queryBudgetMs: deps.queryBudgetMs,
   };
   const result = await execute({
     schema: deps.schema,

@@ -18,6 +18,8 @@ export interface HttpServerOptions {
   schema: GraphQLSchema;
   faults: FaultController;
   cors?: CorsOptions;
+  /** Time budget of each runs query, in milliseconds. */
+  queryBudgetMs: number;
   log?: (error: Error) => void;
 }
 
@@ -72,6 +74,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     schema: options.schema,
     store: options.store,
     documents: new DocumentCache(options.schema),
+    queryBudgetMs: options.queryBudgetMs,
     ...(options.log ? { log: options.log } : {}),
   };
   const server = createServer({ noDelay: true, keepAlive: true }, (req, res) => {

@@ -1,6 +1,7 @@
 import { compileCondition } from './conditions';
 import { resolveOperand } from './fields';
 import { FilterError } from './filter-error';
+import { checkFilterLimits } from './filter-limits';
 import { type Sql, and, not, or } from './sql';
 import { describe, isPlainObject } from './values';
 
@@ -36,10 +37,12 @@ function compileDocument(filter: unknown, where: string): Sql {
  * Compiles a MongoDB-style runs filter (already JSON-parsed) to a WHERE fragment over the table
  * alias `r`. `null`/`undefined` and `{}` match every run. Values are bound as parameters.
  *
- * @throws FilterError for a non-object filter, an unknown field or operator, or a bad operand.
+ * @throws FilterError for a non-object filter, an unknown field or operator, a bad operand, or a
+ * filter beyond the limits of filter-limits.ts (checked first, without recursion).
  * @example compileRunFilter({ state: 'finished', 'config.lr': { $lt: 0.01 } })
  */
 export function compileRunFilter(filter: unknown): { sql: string; params: unknown[] } {
+  checkFilterLimits(filter);
   const compiled = filter === null || filter === undefined ? and([]) : compileDocument(filter, 'The filter');
   return { sql: compiled.text, params: [...compiled.params] };
 }

@@ -3,5 +3,5 @@
  * operator, field or argument at fault; it never echoes the whole filter.
  */
 export class FilterError extends Error {
-  override readonly name = 'FilterError';
+  override readonly name: string = 'FilterError';
 }

@@ -11,3 +11,12 @@ export { registerSqlFunctions } from './sql-functions';
 export { DEFAULT_ORDER } from './order';
 export { RunListingCache, runListing } from './listing-cache';
 export type { ListingCacheOptions, RunPage } from './listing-cache';
+export {
+  checkFilterLength,
+  MAX_FILTER_DEPTH,
+  MAX_FILTER_LENGTH,
+  MAX_FILTER_OPERATORS,
+  MAX_FILTER_VALUES,
+  MAX_REGEX_LENGTH,
+} from './filter-limits';
+export { DEFAULT_QUERY_BUDGET_MS, QueryBudgetError, QueryDeadline } from './query-budget';

@@ -7,6 +7,7 @@ import { compileRunCount, compileRunPage } from './compile-page';
 import { FilterError } from './filter-error';
 import { FILTER_RUNS } from '../../test/support/filter-fixture';
 import { RunListingCache } from './listing-cache';
+import { QueryBudgetError, QueryDeadline } from './query-budget';
 import { type TestRun, createTestDb, insertRuns } from '../../test/support/test-db';
 
 type Row = Record<string, unknown> & { name: string };
@@ -314,5 +315,40 @@ describe('RunListingCache', () => {
     // Evicted listings are rebuilt on demand with the same answer.
     const input = { filter: {}, order: '+createdAt', after: null, first: 50 };
     expect(cachedPage(small, input)).toEqual(sqlPage(db, input));
+  });
+});
+
+describe('RunListingCache.prepareFilter (sliced scans)', () => {
+  it('serves the same pages and counts as the compiled SQL from its match set, while runs change', async () => {
+    const db = createTestDb();
+    insertRuns(db, mixedRuns(700, 5));
+    insertRuns(db, [{ name: 'other', projectId: 2, state: 'finished' }]);
+    const cache = new RunListingCache(db);
+    const filters = [
+      { displayName: { $regex: '(?i)^(beta|zeta)' } },
+      { $or: [{ state: 'finished' }, { displayName: { $regex: 'a$' } }] },
+      { $and: [{ 'config.batch_size': { $gte: 32 } }, { displayName: { $not: { $regex: '^z' } } }] },
+    ];
+    for (const filter of filters) {
+      await cache.prepareFilter({ projectId: 1, filter }, new QueryDeadline(60_000));
+      // Changes after the scan are patched into the match set.
+      insertRuns(db, mixedRuns(4, 300, `late-${filters.indexOf(filter)}-`));
+      db.prepare("UPDATE runs SET state = 'finished' WHERE id % 11 = 0").run();
+      expect(cache.count({ projectId: 1, filter })).toBe(sqlCount(db, filter));
+      for (const order of [null, '-summary_metrics.loss']) {
+        const input = { filter, order, after: null, first: 40 };
+        expect(cachedPage(cache, input)).toEqual(sqlPage(db, input));
+      }
+    }
+  });
+
+  it('stops at the deadline with a QueryBudgetError', async () => {
+    const db = createTestDb();
+    insertRuns(db, mixedRuns(50, 6));
+    const cache = new RunListingCache(db);
+    const filter = { displayName: { $regex: 'a' } };
+    await expect(cache.prepareFilter({ projectId: 1, filter }, new QueryDeadline(-1))).rejects.toThrow(
+      QueryBudgetError,
+    );
   });
 });

@@ -4,9 +4,11 @@ import { compileRunFilter } from './compile-filter';
 import { decodeCursor } from './cursor';
 import { FilterError } from './filter-error';
 import { type SortPlan, parseOrder } from './order';
+import type { QueryDeadline } from './query-budget';
 import { RunChanges } from './run-changes';
+import { scanMatchingIds } from './sliced-scan';
 import { SortedPositions } from './sorted-positions';
-import { TRUE } from './sql';
+import { TRUE, sql } from './sql';
 
 /** Limits of a {@link RunListingCache}. */
 export interface ListingCacheOptions {
@@ -20,6 +22,12 @@ export interface ListingCacheOptions {
 export interface RunPage<Row> {
   rows: Row[];
   cursorOf(row: Record<string, unknown>): string;
+}
+
+/** The ids of the runs of a project matching a filter, up to date with every change at or before `clock`. */
+interface MatchSet {
+  ids: number[];
+  clock: number;
 }
 
 interface Listing {
@@ -42,6 +50,11 @@ function filterKeyOf(filter: unknown): string {
   );
 }
 
+/** Cache key of a count or match set: project and filter. */
+function matchKey(projectId: number, filterKey: string): string {
+  return `${projectId}\u0000${filterKey}`;
+}
+
 /** Cache key of a listing. */
 function listingKey(projectId: number, plan: SortPlan, filterKey: string): string {
   return `${projectId}\u0000${plan.signature}\u0000${filterKey}`;
@@ -60,6 +73,9 @@ export class RunListingCache {
   private readonly listings = new Map<string, Listing>();
   /** Counts made without a listing, with the clock they were made at. */
   private readonly counts = new Map<string, { n: number; clock: number }>();
+  /** Matches found by {@link prepareFilter}, by project and filter. */
+  private readonly matchSets = new Map<string, MatchSet>();
+  private readonly scans = new Map<string, Promise<void>>();
   private readonly changes: RunChanges;
   private readonly statements = new Map<string, Statement>();
   private readonly maxListings: number;
@@ -94,7 +110,9 @@ export class RunListingCache {
     const indexWalk =
       plan.keys.length === 0 &&
       (compileRunFilter(input.filter).sql === TRUE.text ||
-        (!input.after && !this.listings.has(listingKey(input.projectId, plan, filterKeyOf(input.filter)))));
+        (!input.after &&
+          !this.matchSets.has(matchKey(input.projectId, filterKeyOf(input.filter))) &&
+          !this.listings.has(listingKey(input.projectId, plan, filterKeyOf(input.filter)))));
     if (this.db.inTransaction || indexWalk) {
       const query = compileRunPage(input);
       return { rows: this.prepare(query.sql).all(...query.params) as Row[], cursorOf: query.cursorOf };
@@ -128,7 +146,9 @@ export class RunListingCache {
     const filterKey = filterKeyOf(input.filter);
     const same = this.sameFilter(input.projectId, filterKey);
     if (same) return this.refresh(same).positions.length;
-    const key = `${input.projectId}\u0000${filterKey}`;
+    const matches = this.currentMatches(input.projectId, filterKey, input.filter);
+    if (matches) return matches.length;
+    const key = matchKey(input.projectId, filterKey);
     const known = this.counts.get(key);
     if (known && this.changes.changedSince(input.projectId, known.clock)?.length === 0) return known.n;
     const clock = this.changes.clock;
@@ -137,6 +157,64 @@ export class RunListingCache {
     if (this.counts.size >= this.maxListings) this.counts.delete(this.counts.keys().next().value as string);
     this.counts.set(key, { n, clock });
     return n;
+  }
+
+  /**
+   * Finds the runs of the project matching `filter` ahead of {@link page} and {@link count},
+   * scanning in slices that hand the event loop back to other requests (see sliced-scan.ts),
+   * unless a listing or match set of that filter is at hand. Call it before either in a server;
+   * only filters with `$regex` are scanned so (others need no scan ahead, nor does a transaction).
+   *
+   * @throws FilterError for a bad filter; QueryBudgetError once `deadline` passes.
+   */
+  async prepareFilter(input: { projectId: number; filter: unknown }, deadline: QueryDeadline): Promise<void> {
+    const where = compileRunFilter(input.filter);
+    const filterKey = filterKeyOf(input.filter);
+    // Only `$regex` makes a row's cost depend on what the user sends; other filters are bounded
+    // by the filter limits and run as one statement (an index walk for newest-first pages).
+    if (where.sql === TRUE.text || this.db.inTransaction || !filterKey.includes('"$regex"')) return;
+    const key = matchKey(input.projectId, filterKey);
+    if (this.sameFilter(input.projectId, filterKey)) return;
+    if (this.currentMatches(input.projectId, filterKey, input.filter)) return;
+    let scan = this.scans.get(key);
+    if (!scan) {
+      const clock = this.changes.clock;
+      scan = scanMatchingIds(this.db, input.projectId, { text: where.sql, params: where.params }, deadline)
+        .then((ids) => {
+          this.matchSets.delete(key);
+          if (this.matchSets.size >= this.maxListings)
+            this.matchSets.delete(this.matchSets.keys().next().value as string);
+          this.matchSets.set(key, { ids, clock });
+        })
+        .finally(() => this.scans.delete(key));
+      this.scans.set(key, scan);
+    }
+    await scan;
+  }
+
+  /** The up-to-date ids matching a filter from its match set (patched), or undefined when none is usable. */
+  private currentMatches(projectId: number, filterKey: string, filter: unknown): number[] | undefined {
+    const key = matchKey(projectId, filterKey);
+    const set = this.matchSets.get(key);
+    if (!set) return undefined;
+    const changed = this.changes.changedSince(projectId, set.clock);
+    if (changed === null || changed.length > PATCH_LIMIT) {
+      this.matchSets.delete(key);
+      return undefined;
+    }
+    if (changed.length === 0) return set.ids;
+    const clock = this.changes.clock;
+    const gone = new Set(changed);
+    const where = compileRunFilter(filter);
+    const still = this.prepare(
+      sql`SELECT r.id FROM json_each(${JSON.stringify(changed)}) AS w CROSS JOIN runs r WHERE r.id = w.value AND r.project_id = ${projectId} AND (${{ text: where.sql, params: where.params }})`
+        .text,
+    )
+      .pluck()
+      .all(JSON.stringify(changed), projectId, ...where.params) as number[];
+    set.ids = [...set.ids.filter((id) => !gone.has(id)), ...still];
+    set.clock = clock;
+    return set.ids;
   }
 
   /** A listing of the project with this filter, in any order. */
@@ -166,7 +244,10 @@ export class RunListingCache {
       clock: 0,
     };
     const same = this.sameFilter(projectId, filterKey);
-    this.rebuild(listing, same ? this.refresh(same).positions.ids : undefined);
+    this.rebuild(
+      listing,
+      same ? this.refresh(same).positions.ids : this.currentMatches(projectId, filterKey, filter),
+    );
     this.listings.set(key, listing);
     this.evict();
     return listing;

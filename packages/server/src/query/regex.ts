@@ -1,12 +1,22 @@
+import { RE2JS } from 're2js';
 import { FilterError } from './filter-error';
 
 const ALLOWED_FLAGS = /^[imsu]*$/;
 const CACHE_LIMIT = 256;
-const cache = new Map<string, RegExp>();
+const cache = new Map<string, RE2JS>();
+
+/** RE2 flag bits of the Mongo `$options` letters (`u` is implied: RE2 always matches code points). */
+const FLAG_BITS: Record<string, number> = {
+  i: RE2JS.CASE_INSENSITIVE,
+  m: RE2JS.MULTILINE,
+  s: RE2JS.DOTALL,
+  u: 0,
+};
 
 /**
- * Turns a Mongo/RE2 `$regex` + `$options` pair into a JavaScript source and flags. A leading
- * RE2 inline flag group such as `(?i)` becomes a flag, since JavaScript has no inline flags.
+ * Checks a Mongo `$regex` + `$options` pair and returns the pattern and its normalised flags.
+ * Patterns are RE2 syntax (what W&B evaluates), matched by re2js in time linear in the text, so
+ * no pattern can make the server spin; inline flag groups such as `(?i)` are RE2's own.
  * Throws {@link FilterError} for unsupported options or an invalid pattern.
  */
 export function compileRegex(
@@ -14,31 +24,26 @@ export function compileRegex(
   options: string,
   field: string,
 ): { source: string; flags: string } {
-  let source = pattern;
-  let flags = options;
-  const inline = /^\(\?([a-zA-Z]+)\)/.exec(source);
-  if (inline) {
-    flags += inline[1] as string;
-    source = source.slice(inline[0].length);
-  }
-  if (!ALLOWED_FLAGS.test(flags)) {
+  if (!ALLOWED_FLAGS.test(options)) {
     throw new FilterError(`$options on field "${field}" supports only i, m, s and u`);
   }
-  flags = [...new Set(flags)].sort().join('');
+  const flags = [...new Set(options)].sort().join('');
   try {
-    cachedRegex(source, flags);
+    cachedRegex(pattern, flags);
   } catch {
-    throw new FilterError(`$regex on field "${field}" is not a valid regular expression`);
+    throw new FilterError(`$regex on field "${field}" is not a valid RE2 regular expression`);
   }
-  return { source, flags };
+  return { source: pattern, flags };
 }
 
-/** A compiled regular expression, cached by source and flags. */
-export function cachedRegex(source: string, flags: string): RegExp {
+/** A compiled RE2 expression, cached by source and flags. */
+export function cachedRegex(source: string, flags: string): RE2JS {
   const key = `${flags}/${source}`;
   let re = cache.get(key);
   if (!re) {
-    re = new RegExp(source, flags);
+    let bits = 0;
+    for (const letter of flags) bits |= FLAG_BITS[letter] ?? 0;
+    re = RE2JS.compile(source, bits);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, re);
   }

@@ -1,12 +1,15 @@
 import type { Database } from 'better-sqlite3';
+import { checkCurrentDeadline } from './query-budget';
 import { cachedRegex } from './regex';
 
 /**
- * `regexp(pattern, value[, flags])`: 1 when the text `value` matches, 0 otherwise (non-text
- * values never match). Also serves SQLite's `value REGEXP pattern` operator.
+ * `regexp(pattern, value[, flags])`: 1 when the text `value` matches the RE2 `pattern`, 0
+ * otherwise (non-text values never match). Also serves SQLite's `value REGEXP pattern` operator.
+ * Each call first checks the deadline of the query running (see query-budget.ts).
  */
 function regexp(...args: unknown[]): number {
   const [pattern, value, flags] = args;
+  checkCurrentDeadline();
   if (typeof pattern !== 'string' || typeof value !== 'string') return 0;
   return cachedRegex(pattern, typeof flags === 'string' ? flags : '').test(value) ? 1 : 0;
 }

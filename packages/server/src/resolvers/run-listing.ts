@@ -1,4 +1,5 @@
-import { runListing } from '../query';
+import { checkFilterLength, QueryDeadline, runListing } from '../query';
+import { underDeadline } from '../query/query-budget';
 import { projectOf, type Context } from '../schema/context';
 import type { RunRow } from '../store/rows';
 import { UserInputError } from '../util/user-input-error';
@@ -9,6 +10,7 @@ import { toConnection, type Connection } from './connection';
 export function parseFilters(filters: unknown): unknown {
   if (filters === null || filters === undefined || filters === '') return {};
   if (typeof filters !== 'string') return filters;
+  checkFilterLength(filters);
   try {
     return parseWandbJson(filters);
   } catch {
@@ -16,9 +18,13 @@ export function parseFilters(filters: unknown): unknown {
   }
 }
 
-/** Number of runs of a project matching `filters` (from the listing cache, see src/query). */
-export function countRuns(ctx: Context, projectId: number, filters: unknown): number {
-  return runListing(ctx.store.db).count({ projectId, filter: parseFilters(filters) });
+/** Number of runs of a project matching `filters` (from the listing cache, see src/query), within the query budget. */
+export async function countRuns(ctx: Context, projectId: number, filters: unknown): Promise<number> {
+  const filter = parseFilters(filters);
+  const listing = runListing(ctx.store.db);
+  const deadline = new QueryDeadline(ctx.queryBudgetMs);
+  await listing.prepareFilter({ projectId, filter }, deadline);
+  return underDeadline(deadline, () => listing.count({ projectId, filter }));
 }
 
 /** Whether a cursor is one of ours (base64url JSON object); details are checked by src/query. */
@@ -36,7 +42,7 @@ function isOwnCursor(cursor: string): boolean {
  * made (e.g. replayed from another server) ends the listing with an empty page instead of an
  * error; one of ours that is corrupted or made for another order is a clear error.
  */
-export function listRuns(
+export async function listRuns(
   ctx: Context,
   projectId: number,
   args: {
@@ -45,18 +51,18 @@ export function listRuns(
     after: string | null | undefined;
     size: number;
   },
-): Connection<RunRow> {
+): Promise<Connection<RunRow>> {
   projectOf(ctx, projectId);
   if (args.after && !isOwnCursor(args.after)) {
     return { edges: [], pageInfo: { endCursor: null, hasNextPage: false } };
   }
-  const page = runListing(ctx.store.db).page<RunRow>({
-    projectId,
-    filter: parseFilters(args.filters),
-    order: args.order,
-    after: args.after,
-    first: args.size + 1,
-  });
+  const filter = parseFilters(args.filters);
+  const listing = runListing(ctx.store.db);
+  const deadline = new QueryDeadline(ctx.queryBudgetMs);
+  await listing.prepareFilter({ projectId, filter }, deadline);
+  const page = underDeadline(deadline, () =>
+    listing.page<RunRow>({ projectId, filter, order: args.order, after: args.after, first: args.size + 1 }),
+  );
   for (const row of page.rows) ctx.runs.set(row.id, row);
   return toConnection(
     page.rows,

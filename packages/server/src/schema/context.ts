@@ -13,6 +13,8 @@ export interface Context {
   runs: Map<number, RunRow>;
   /** Users already looked up during this request, by username. */
   users: Map<string, UserRow | undefined>;
+  /** Time budget of each runs query of this request, in milliseconds. */
+  queryBudgetMs: number;
 }
 
 /** A project by row id, loaded once per request. */
