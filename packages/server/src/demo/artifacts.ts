@@ -42,7 +42,7 @@ function csv(rows: number, seed: number): Buffer {
  * Demo artifacts in `demo/mnist`: a dataset `mnist-dataset:v0` (several files, one large), a model
  * `mnist-cnn` with two versions and aliases, logged and used by the project's first runs, and a
  * registry collection `wandb-registry-model/mnist-classifier` of the org entity `demo-org` linking
- * both model versions. Nothing happens when `demo/mnist` has fewer than 4 runs.
+ * both model versions. Nothing happens when `demo/mnist` has fewer than 4 runs or already has them.
  */
 export function addDemoArtifacts(store: Store, options: DemoArtifactOptions = {}): void {
   const runs = store
@@ -52,7 +52,13 @@ export function addDemoArtifacts(store: Store, options: DemoArtifactOptions = {}
     )
     .all()
     .map((r) => r.name);
-  if (runs.length < 4) return;
+  const seeded = store
+    .prepare(
+      `SELECT 1 FROM artifact_collections c JOIN projects p ON p.id = c.project_id
+       WHERE p.entity_name = 'demo' AND p.name = 'mnist' AND c.name = 'mnist-dataset'`,
+    )
+    .get();
+  if (runs.length < 4 || seeded) return;
   const [prepare, trainA, trainB, evaluate] = runs as [string, string, string, string];
   const at = (hours: number): string => isoSeconds(DEMO_EPOCH_MS + hours * 3_600_000);
   const where = { entity: 'demo', project: 'mnist' };
