@@ -1,6 +1,6 @@
 /**
  * The rarely used half of `@wbapi/core`: sweeps, reports, projects' `Project`, QueryGenerator,
- * bulk export and run creation. `Api` and `Run` load these on first use through `import()`;
+ * bulk export, run creation and artifacts. `Api` and `Run` load these on first use through `import()`;
  * import them from here to use them directly (`@wbapi/node` re-exports them from its root).
  *
  * Kept out of the root entry because bundlers split code by file: a module the root re-exports
@@ -18,3 +18,4 @@ export { reportSlug, reportUrl } from './reports/report-url';
 export { createRun } from './runs/create-run';
 export { generateRunId } from './runs/run-id';
 export { FINAL_RUN_STATES, waitUntilFinished } from './runs/wait-until-finished';
+export * from './artifacts';
