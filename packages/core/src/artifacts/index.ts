@@ -52,3 +52,4 @@ export {
 } from './lineage';
 export { Artifact, type ArtifactAttrs, type ArtifactAddress, type MembershipInfo } from './artifact';
 export { ArtifactCollection, type ArtifactCollectionAttrs } from './artifact-collection';
+export { UnsupportedReferenceError } from './unsupported-reference-error';
