@@ -281,4 +281,13 @@ describe('downloadArtifact', () => {
     expect([...readFileSync(join(root, 'cloud/obj.bin'))]).toEqual([1, 2, 3]);
     expect(warnings).toEqual([`Skipped missing reference web/gone (${runFile}nope/missing.txt)`]);
   });
+
+  it('downloads one file through the platform (artifact.file(name).download())', async () => {
+    const artifact = await resolveArtifact(api().context, 'demo/mnist/mnist-dataset:v0');
+    server.store.artifacts.urls.expireNext(1);
+    const file = await artifact.file('train/labels.csv');
+    const path = await file.download({ root: join(dir, 'one') });
+    expect(path).toBe(join(dir, 'one', 'train', 'labels.csv'));
+    expect(md5(readFileSync(path))).toBe(file.md5);
+  });
 });

@@ -2,7 +2,7 @@ import type { ArtifactFileFieldsFragment } from '@wbapi/gql';
 import type { ApiContext, RequestOptions } from '../api/context';
 import { malformedReply } from '../api/malformed';
 import { AuthenticationError } from '../errors/authentication-error';
-import type { FileSource, OpenedFile, Platform } from '../platform';
+import type { DownloadOptionsOf, DownloadResultOf, FileSource, OpenedFile, Platform } from '../platform';
 import { describeFileResponse } from '../transport';
 import type { Artifact } from './artifact';
 import { refreshFileUrl } from './artifact-files';
@@ -111,6 +111,21 @@ export class ArtifactFile<P extends Platform = Platform> {
       mimetype: this.mimetype,
       open: (options = {}) => this.open(options),
     };
+  }
+
+  /**
+   * Downloads this one file through the platform (a path under `root` in Node, a Blob in
+   * browsers), checked against its MD5. References are not downloaded this way.
+   */
+  download(options?: DownloadOptionsOf<P>): Promise<DownloadResultOf<P>> {
+    return this.context.platform.download(this.source(), (options ?? {}) as DownloadOptionsOf<P>) as Promise<
+      DownloadResultOf<P>
+    >;
+  }
+
+  /** The bytes from `offset` as a web ReadableStream (refreshing an expired URL). */
+  async stream(options: OpenArtifactBytesOptions = {}): Promise<ReadableStream<Uint8Array>> {
+    return (await this.open(options)).body;
   }
 
   /** `<ArtifactFile name (size bytes)>`. */
