@@ -290,4 +290,30 @@ describe('downloadArtifact', () => {
     expect(path).toBe(join(dir, 'one', 'train', 'labels.csv'));
     expect(md5(readFileSync(path))).toBe(file.md5);
   });
+
+  it('follows wandb-artifact:// references into the referenced version', async () => {
+    const model = await resolveArtifact(api().context, 'demo/mnist/mnist-cnn:v0');
+    const target = await model.file('model.json');
+    const hex = Buffer.from(model.id, 'base64').toString('hex');
+    server.store.artifacts.add({
+      entity: 'demo',
+      project: 'mnist',
+      type: 'model',
+      name: 'derived',
+      files: [
+        {
+          path: 'from-cnn.json',
+          ref: `wandb-artifact://${hex}/model.json`,
+          digest: target.md5 as string,
+          size: 0,
+        },
+        { path: 'gone.json', ref: `wandb-artifact://${hex}/nope.json`, digest: 'x', size: 0 },
+      ],
+    });
+    const derived = await resolveArtifact(api().context, 'demo/mnist/derived:v0');
+    await expect(downloadArtifact(derived, opts())).rejects.toBeInstanceOf(NotFoundError);
+    const root = await downloadArtifact(derived, opts({ allowMissingReferences: true }));
+    expect(listTree(root)).toEqual(['from-cnn.json']);
+    expect(md5(readFileSync(join(root, 'from-cnn.json')))).toBe(target.md5);
+  });
 });

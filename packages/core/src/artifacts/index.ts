@@ -17,6 +17,7 @@ export {
   resolveArtifact,
   resolveArtifactPath,
   artifactExists,
+  artifactById,
   type ResolveArtifactOptions,
 } from './resolve-artifact';
 export {

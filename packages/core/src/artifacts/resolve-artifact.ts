@@ -1,4 +1,4 @@
-import { ArtifactByNameDocument, ArtifactMembershipByNameDocument } from '@wbapi/gql';
+import { ArtifactByIdDocument, ArtifactByNameDocument, ArtifactMembershipByNameDocument } from '@wbapi/gql';
 import type { ApiContext, RequestOptions } from '../api/context';
 import { malformedReply } from '../api/malformed';
 import { BadInputError } from '../errors/bad-input-error';
@@ -128,4 +128,27 @@ export async function artifactExists(
     if (error instanceof NotFoundError || error instanceof BadInputError) return false;
     throw error;
   }
+}
+
+/**
+ * One artifact version by id (A3), addressed through the sequence it was logged to
+ * (`<source entity>/<source project>/<sequence>:v<N>`); null when there is none.
+ */
+export async function artifactById<P extends Platform>(
+  context: ApiContext<P>,
+  id: string,
+  options: RequestOptions = {},
+): Promise<Artifact<P> | null> {
+  const data = await context.client.request(ArtifactByIdDocument, { id }, options);
+  const attrs = data.artifact;
+  if (!attrs) return null;
+  const project = attrs.artifactSequence.project;
+  if (!project) throw malformedReply('Missing artifact sequence project in GraphQL response');
+  return new Artifact(context, attrs, {
+    entity: project.entity.name,
+    project: project.name,
+    collection: attrs.artifactSequence.name,
+    alias: `v${attrs.versionIndex ?? 0}`,
+    collectionType: 'ArtifactSequence',
+  });
 }

@@ -6,6 +6,7 @@ import { downloadToFile } from '../download/download-to-file';
 import { targetPath } from '../download/safe-path';
 import { ArtifactCache } from './artifact-cache';
 import { artifactCacheDir, defaultArtifactRoot, type ArtifactDirsEnv } from './cache-dir';
+import { isArtifactReference, referencedFile } from './artifact-reference';
 import { fetchReference, type ReferenceFetcher } from './fetch-reference';
 import { placeFile } from './place-file';
 import { runPool, Semaphore } from './pool';
@@ -167,7 +168,9 @@ async function fetchStored(
  * (`obj/md5/...`), so a blob either client downloaded is not downloaded again. Only when every
  * file is in the cache are they copied into `root`, each through a temporary file and a rename:
  * a failure leaves no partial file under `root`. Entry paths are checked before anything is
- * written, so nothing lands outside `root`. Returns the absolute `root`.
+ * written, so nothing lands outside `root`. References: `http(s)` are fetched (ETag checked),
+ * `wandb-artifact://` ones followed into the referenced version, others need a
+ * `referenceFetcher`. Returns the absolute `root`.
  *
  * @throws UnsafePathError, ChecksumMismatchError (naming the file and both digests),
  *   UnsupportedReferenceError, NotFoundError, NetworkError, HttpError, or the signal's reason.
@@ -197,12 +200,34 @@ export async function downloadArtifact(
   const staged: { job: Job; from: string }[] = [];
   // Every request (a whole file, a Range part, a reference) holds one of these slots.
   const slots = new Semaphore(options.concurrency ?? 8);
+  const missing = (entry: ManifestEntry): void => {
+    if (!options.allowMissingReferences) {
+      throw new NotFoundError(
+        `Reference ${entry.ref} of ${entry.path} does not exist (pass allowMissingReferences to skip it)`,
+      );
+    }
+    options.onWarning?.(`Skipped missing reference ${entry.path} (${entry.ref})`);
+  };
+  /** A stored file's verified blob in the cache: a hit by size, else downloaded. */
+  const intoCache = async (job: Job, jobSignal: AbortSignal): Promise<string> => {
+    const blob = cache.md5Path(job.entry.digest);
+    if (await cache.has(blob, job.entry.size)) tracker.bytes(job.entry.size ?? 0);
+    else await fetchStored(job, blob, options, tracker, jobSignal, slots);
+    return blob;
+  };
   await runPool(
     jobs,
     options.concurrency ?? 8,
     async (job, jobSignal) => {
       const { entry } = job;
-      if (entry.ref !== null) {
+      if (entry.ref !== null && isArtifactReference(entry.ref)) {
+        const file = await referencedFile(artifact, { ...entry, ref: entry.ref }, jobSignal);
+        if (file === null) missing(entry);
+        else {
+          const stored: Job = { entry: { ...entry, ref: null, size: file.sizeBytes }, dest: job.dest, file };
+          staged.push({ job: stored, from: await intoCache(stored, jobSignal) });
+        }
+      } else if (entry.ref !== null) {
         const from = await slots.run(() =>
           fetchReference(
             artifact,
@@ -212,24 +237,15 @@ export async function downloadArtifact(
             jobSignal,
           ),
         );
-        if (from === null) {
-          if (!options.allowMissingReferences) {
-            throw new NotFoundError(
-              `Reference ${entry.ref} of ${entry.path} does not exist (pass allowMissingReferences to skip it)`,
-            );
-          }
-          options.onWarning?.(`Skipped missing reference ${entry.path} (${entry.ref})`);
-        } else {
+        if (from === null) missing(entry);
+        else {
           tracker.bytes(entry.size ?? 0);
           staged.push({ job, from });
         }
       } else if (options.skipCache) {
         await fetchStored(job, job.dest, options, tracker, jobSignal, slots);
       } else {
-        const blob = cache.md5Path(entry.digest);
-        if (await cache.has(blob, entry.size)) tracker.bytes(entry.size ?? 0);
-        else await fetchStored(job, blob, options, tracker, jobSignal, slots);
-        staged.push({ job, from: blob });
+        staged.push({ job, from: await intoCache(job, jobSignal) });
       }
       tracker.file();
     },
