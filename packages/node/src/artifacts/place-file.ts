@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { copyFile, mkdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UnsafePathError } from '@wbapi/core';
@@ -44,7 +45,8 @@ export async function placeFile(
   await ensureFolderInside(root, dirname(dest), entry.path);
   const temp = join(dirname(dest), `.${basename(dest)}.${randomBytes(6).toString('hex')}.part`);
   try {
-    await copyFile(from, temp);
+    // A copy-on-write clone where the file system has them (btrfs, XFS, APFS), else a copy.
+    await copyFile(from, temp, constants.COPYFILE_FICLONE);
     await rename(temp, dest);
   } catch (error) {
     await rm(temp, { force: true });
