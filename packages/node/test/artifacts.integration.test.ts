@@ -316,4 +316,18 @@ describe('downloadArtifact', () => {
     expect(listTree(root)).toEqual(['from-cnn.json']);
     expect(md5(readFileSync(join(root, 'from-cnn.json')))).toBe(target.md5);
   });
+
+  it('stops on abort and leaves nothing under root', async () => {
+    const artifact = await resolveArtifact(api().context, 'demo/mnist/mnist-dataset:v0');
+    const controller = new AbortController();
+    const reason = new Error('stop here');
+    const onProgress = (p: ArtifactDownloadProgress) => {
+      if (p.bytes > 0) controller.abort(reason);
+    };
+    await expect(
+      downloadArtifact(artifact, opts({ signal: controller.signal, onProgress, concurrency: 1 })),
+    ).rejects.toBe(reason);
+    expect(listTree(join(dir, 'out'))).toEqual([]);
+    expect(listTree(join(dir, 'cache')).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
 });

@@ -494,3 +494,21 @@ it('adds the demo artifacts once, however often the demo is loaded', async () =>
   const versions = await gql(V1, { ...DEMO, type: 'model', collection: 'mnist-cnn' });
   expect(versions.project.artifactType.artifactCollection.artifacts.totalCount).toBe(2);
 });
+
+it("lists a project's collections of every type, newest first, by collection type (C2)", async () => {
+  const C2 = `query ProjectArtifactCollections($entity: String!, $project: String!, $types: [ArtifactCollectionType!]) {
+    project(entityName: $entity, name: $project) { artifactCollections(collectionTypes: $types) {
+      totalCount edges { node { __typename name } } } } }`;
+  const all = await gql(C2, DEMO);
+  const names = all.project.artifactCollections.edges.map((e: { node: { name: string } }) => e.node.name);
+  expect(names.slice(-2)).toEqual(['mnist-cnn', 'mnist-dataset']);
+  expect(all.project.artifactCollections.totalCount).toBe(names.length);
+  const registry = { entity: 'demo-org', project: 'wandb-registry-model' };
+  const portfolios = await gql(C2, { ...registry, types: ['PORTFOLIO'] });
+  expect(portfolios.project.artifactCollections.edges).toEqual([
+    { node: { __typename: 'ArtifactPortfolio', name: 'mnist-classifier' } },
+  ]);
+  expect((await gql(C2, { ...registry, types: ['SEQUENCE'] })).project.artifactCollections.totalCount).toBe(
+    0,
+  );
+});
