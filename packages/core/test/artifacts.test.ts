@@ -7,6 +7,7 @@ import {
   artifactExists,
   artifactTypes,
   artifactVersions,
+  fallbackUrl,
   resolveArtifact,
   runArtifacts,
   serverFeatures,
@@ -223,5 +224,29 @@ describe('files, manifest and lineage', () => {
     const used = await runArtifacts(context, users[2]!, 'used').toArray({ limit: 10 });
     expect(used.map((a) => a.name).sort()).toEqual(['mnist-cnn:v1', 'mnist-dataset:v0']);
     expect(await (await resolveArtifact(context, 'demo/mnist/scores:v0')).loggedBy()).toBeNull();
+  });
+
+  it('builds the fallback URL the server routes, and opens it once a direct URL fails for good', async () => {
+    const context = api().context;
+    const dataset = await resolveArtifact(context, 'demo/mnist/mnist-dataset:v0');
+    const manifest = await dataset.manifest();
+    const entry = manifest.entries.get('README.md')!;
+    const hex = Buffer.from(entry.digest, 'base64').toString('hex');
+    const id = encodeURIComponent(dataset.id);
+    expect(await fallbackUrl(dataset, manifest, entry)).toBe(
+      `${server.url}/artifactsV2/default/demo/mnist/mnist-dataset/${id}/${id}/${hex}/README.md`,
+    );
+    expect(await fallbackUrl(dataset, { ...manifest, storageLayout: 'V1' }, entry)).toBe(
+      `${server.url}/artifacts/demo/${hex}`,
+    );
+    expect(await fallbackUrl(dataset, manifest, { ...entry, ref: 's3://b/k' })).toBeNull();
+    const file = await dataset.file('README.md');
+    server.faults.update({ targets: ['files'] });
+    server.faults.failNext(1, 404);
+    const opened = await file.open({ fallback: () => fallbackUrl(dataset, manifest, entry) });
+    expect(await new Response(opened.body).text()).toContain('MNIST');
+    expect(server.faults.stats.injected).toBeGreaterThan(0);
+    server.faults.failNext(1, 404);
+    await expect(file.open()).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -330,4 +330,15 @@ describe('downloadArtifact', () => {
     expect(listTree(join(dir, 'out'))).toEqual([]);
     expect(listTree(join(dir, 'cache')).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
+
+  it('falls back to the authenticated route when direct URLs keep failing (§5.3)', async () => {
+    const artifact = await resolveArtifact(api().context, 'demo/mnist/mnist-dataset:v0');
+    server.store.artifacts.urls.expireNext(1_000_000); // every file URL, refreshed or not, is expired
+    try {
+      const root = await downloadArtifact(artifact, opts({ concurrency: 2 }));
+      await expectIdentical(root, 'demo/mnist/mnist-dataset:v0');
+    } finally {
+      server.store.artifacts.urls.expireNext(0);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import type { ArtifactFileFieldsFragment } from '@wbapi/gql';
 import type { ApiContext, RequestOptions } from '../api/context';
 import { malformedReply } from '../api/malformed';
 import { AuthenticationError } from '../errors/authentication-error';
+import { HttpError } from '../errors/http-error';
 import type { DownloadOptionsOf, DownloadResultOf, FileSource, OpenedFile, Platform } from '../platform';
 import { describeFileResponse } from '../transport';
 import type { Artifact } from './artifact';
@@ -19,11 +20,42 @@ export interface OpenArtifactBytesOptions extends RequestOptions {
   offset?: number;
   /** Last byte wanted (inclusive). @defaultValue the end of the file */
   end?: number;
+  /**
+   * The authenticated URL to try once when the direct URL fails for good (a 4xx other than
+   * 429, or 401/403 after the refreshes); see `fallbackUrl`.
+   */
+  fallback?: () => Promise<string | null>;
+}
+
+/** Whether a failed GET of a direct URL should be tried at the fallback URL. */
+function wantsFallback(error: unknown): boolean {
+  if (error instanceof AuthenticationError) return true;
+  return (
+    error instanceof HttpError &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 429 &&
+    error.status !== 416
+  );
+}
+
+async function openUrl(
+  artifact: Artifact,
+  url: string,
+  offset: number,
+  call: RequestOptions & { end?: number },
+) {
+  const response = await artifact.context.client.fetchFile(url, { ...call, offset });
+  if (!response.body) throw malformedReply('file response has no body');
+  const info = describeFileResponse(response, offset);
+  return { body: response.body, offset: info.offset, totalBytes: info.totalBytes };
 }
 
 /**
  * GETs an artifact file's bytes at its `directUrl`; a 401/403 (an expired signed URL) fetches a
- * fresh URL for that file and tries again, up to {@link URL_REFRESHES} times.
+ * fresh URL for that file and tries again, up to {@link URL_REFRESHES} times; a direct URL that
+ * still fails with a 4xx is tried once at `options.fallback` (credentials go only there, the
+ * API's own origin).
  */
 export async function openArtifactBytes(
   artifact: Artifact,
@@ -31,16 +63,18 @@ export async function openArtifactBytes(
   url: { current: string },
   options: OpenArtifactBytesOptions = {},
 ): Promise<OpenedFile> {
-  const { offset = 0, ...call } = options;
+  const { offset = 0, fallback, ...call } = options;
   for (let refresh = 0; ; refresh++) {
     try {
-      const response = await artifact.context.client.fetchFile(url.current, { ...call, offset });
-      if (!response.body) throw malformedReply('file response has no body');
-      const info = describeFileResponse(response, offset);
-      return { body: response.body, offset: info.offset, totalBytes: info.totalBytes };
+      return await openUrl(artifact, url.current, offset, call);
     } catch (error) {
-      if (!(error instanceof AuthenticationError) || refresh >= URL_REFRESHES) throw error;
-      url.current = await refreshFileUrl(artifact, name, call);
+      if (error instanceof AuthenticationError && refresh < URL_REFRESHES) {
+        url.current = await refreshFileUrl(artifact, name, call);
+        continue;
+      }
+      const other = fallback && wantsFallback(error) ? await fallback() : null;
+      if (!other) throw error;
+      return openUrl(artifact, other, offset, call);
     }
   }
 }

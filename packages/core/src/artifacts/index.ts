@@ -54,3 +54,4 @@ export {
 export { Artifact, type ArtifactAttrs, type ArtifactAddress, type MembershipInfo } from './artifact';
 export { ArtifactCollection, type ArtifactCollectionAttrs } from './artifact-collection';
 export { UnsupportedReferenceError } from './unsupported-reference-error';
+export { fallbackUrl } from './fallback-url';

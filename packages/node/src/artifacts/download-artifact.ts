@@ -1,7 +1,13 @@
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { ChecksumMismatchError, MalformedResponseError, NotFoundError, type FileSource } from '@wbapi/core';
-import { fileUrlPages, type Artifact, type ArtifactFile, type ManifestEntry } from '@wbapi/core/extras';
+import {
+  fallbackUrl,
+  fileUrlPages,
+  type Artifact,
+  type ArtifactFile,
+  type ManifestEntry,
+} from '@wbapi/core/extras';
 import { downloadToFile } from '../download/download-to-file';
 import { targetPath } from '../download/safe-path';
 import { ArtifactCache } from './artifact-cache';
@@ -57,6 +63,8 @@ interface Job {
   entry: ManifestEntry;
   dest: string;
   file: ArtifactFile | undefined;
+  /** The authenticated URL to fall back on when the direct URL fails for good. */
+  fallback?: (() => Promise<string | null>) | undefined;
 }
 
 class Tracker {
@@ -118,11 +126,12 @@ async function fetchStored(
   slots: Semaphore,
 ): Promise<void> {
   const { entry, file } = job;
+  const fallback = job.fallback ? { fallback: job.fallback } : {};
   if (!file) throw new NotFoundError(`The server listed no download URL for ${entry.path}`);
   const size = entry.size ?? file.sizeBytes;
   if (size >= (options.multipartThreshold ?? 2 ** 31)) {
     const { tempPath, md5 } = await downloadInParts(
-      ({ offset, end, signal: partSignal }) => file.open({ offset, end, signal: partSignal }),
+      ({ offset, end, signal: partSignal }) => file.open({ offset, end, signal: partSignal, ...fallback }),
       target,
       {
         size,
@@ -140,7 +149,13 @@ async function fetchStored(
     await rename(tempPath, target);
     return;
   }
-  const source: FileSource = { ...file.source(), name: basename(target), md5: entry.digest, sizeBytes: size };
+  const source: FileSource = {
+    ...file.source(),
+    name: basename(target),
+    md5: entry.digest,
+    sizeBytes: size,
+    open: (opened = {}) => file.open({ ...opened, ...fallback }),
+  };
   let reported = 0;
   try {
     await slots.run(() =>
@@ -190,6 +205,7 @@ export async function downloadArtifact(
     entry,
     dest: dests.get(entry.path) as string,
     file: files.get(entry.path),
+    fallback: () => fallbackUrl(artifact, manifest, entry, signal ? { signal } : {}),
   }));
   const tracker = new Tracker(
     wanted.reduce((n, e) => n + (e.size ?? 0), 0),
