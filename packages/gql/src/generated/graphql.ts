@@ -291,7 +291,7 @@ export type OrgInfoFromEntityQueryVariables = Exact<{
 }>;
 
 
-export type OrgInfoFromEntityQuery = { entity: { organization: { name: string, orgEntity: { name: string } | null } | null, user: { organizations: Array<{ name: string, orgEntity: { name: string } | null }> | null } | null } | null };
+export type OrgInfoFromEntityQuery = { entity: { organization: { name: string, orgEntity: { name: string } | null } | null, user: { organizations: Array<{ name: string, orgEntity: { name: string } | null }> } | null } | null };
 
 export type FileFieldsFragment = { id: string, name: string, url: string | null, directUrl: string, sizeBytes: number, mimetype: string | null, updatedAt: string | null, md5: string | null };
 
