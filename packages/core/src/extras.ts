@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 export * from './sweeps';
+export * from './entities';
 export * from './query-generator';
 export * from './export';
 export { Project } from './projects/project';

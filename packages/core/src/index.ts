@@ -19,7 +19,16 @@ export * from './runs';
 export * from './history';
 export * from './files';
 export * from './reports';
-export type { Sweep, SweepAttrs, SweepRunsOptions, SweepsOptions } from './sweeps';
+export type {
+  CreateSweepOptions,
+  CreatedSweep,
+  Sweep,
+  SweepAttrs,
+  SweepConfigInput,
+  SweepRunsOptions,
+  SweepsOptions,
+} from './sweeps';
+export type { Entity, EntityMember } from './entities';
 export type * from './query-generator/types';
 export type {
   AdaptiveConcurrencyOptions,

@@ -9,6 +9,8 @@ export { updateRun, writeSummary, deleteRun } from './runs/run-update';
 export { createRun } from './runs/create-run';
 export { waitUntilFinished } from './runs/wait-until-finished';
 export { loadSweep } from './sweeps/load-sweep';
+export { createSweep } from './sweeps/create-sweep';
+export { loadEntity, loadTeam } from './entities/load-entity';
 export { runsHistories } from './export/runs-histories';
 export { Project } from './projects/project';
 export { BetaReport } from './reports/beta-report';

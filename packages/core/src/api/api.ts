@@ -7,7 +7,10 @@ import { Reports, type ReportsOptions } from '../reports/reports';
 import type { CreateRunOptions } from '../runs/create-run';
 import { Run } from '../runs/run';
 import { Runs, type RunsOptions } from '../runs/runs';
+import type { Entity } from '../entities/entity';
+import type { CreatedSweep, CreateSweepOptions } from '../sweeps/create-sweep';
 import type { Sweep } from '../sweeps/sweep';
+import type { SweepConfigInput } from '../sweeps/sweep-config-text';
 import { webPlatform } from './default-platform';
 import { resolveEntity, resolveProjectPath, resolveReportsPath, resolveRunPath } from './resolve-path';
 import { ApiSession } from './session';
@@ -131,6 +134,21 @@ export class Api<P extends Platform = Platform> {
     const entity = options.entity ?? (await resolveEntity(this.context, undefined, options));
     const { createRun } = await loadOnDemand();
     return createRun(this.context, { ...options, entity });
+  }
+
+  /** Creates a sweep (Python's `wandb.sweep`): config object or YAML text; load it with `sweep(created.path)`. */
+  async createSweep(config: SweepConfigInput, options: CreateSweepOptions = {}): Promise<CreatedSweep> {
+    return (await loadOnDemand()).createSweep(this.context, config, options);
+  }
+
+  /** A user's entity or a team with its members; null when none has that name. */
+  async entity(name: string, options: CallOptions = {}): Promise<Entity | null> {
+    return (await loadOnDemand()).loadEntity(this.context, name, options);
+  }
+
+  /** A team with its members (Python's `api.team`); NotFoundError when missing. */
+  async team(name: string, options: CallOptions = {}): Promise<Entity> {
+    return (await loadOnDemand()).loadTeam(this.context, name, options);
   }
 
   /** Forgets cached runs and sweeps and empties the response cache. */

@@ -34,6 +34,12 @@ export type ArtifactState =
   | 'DELETED'
   | 'PENDING';
 
+export type CreateTeamInput = {
+  /** Username of the team's admin; null means the viewer. */
+  teamAdminUserName?: InputMaybe<Scalars['String']['input']>;
+  teamName: Scalars['String']['input'];
+};
+
 export type DeleteRunInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   deleteArtifacts?: InputMaybe<Scalars['Boolean']['input']>;
@@ -66,6 +72,27 @@ export type UpsertBucketInput = {
   summaryMetrics?: InputMaybe<Scalars['JSONString']['input']>;
   sweep?: InputMaybe<Scalars['String']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UpsertSweepInput = {
+  /** YAML text of the sweep configuration (create: required; stored as given). */
+  config?: InputMaybe<Scalars['String']['input']>;
+  controller?: InputMaybe<Scalars['JSONString']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** Entity name; null means the viewer's default entity. */
+  entityName?: InputMaybe<Scalars['String']['input']>;
+  /** Storage id of the sweep to change; absent to create one. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  launchScheduler?: InputMaybe<Scalars['JSONString']['input']>;
+  /** Runs filter (JSON text) of existing runs to add to the sweep. */
+  priorRunsFilters?: InputMaybe<Scalars['JSONString']['input']>;
+  /** Project name; null means "uncategorized". */
+  projectName?: InputMaybe<Scalars['String']['input']>;
+  scheduler?: InputMaybe<Scalars['JSONString']['input']>;
+  /** PENDING, RUNNING, PAUSED, FINISHED or CANCELED. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  templateVariableValues?: InputMaybe<Scalars['JSONString']['input']>;
 };
 
 export type ArtifactFieldsFragment = { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }, artifactType: { name: string }, tags: Array<{ __typename: 'Tag', id: string, name: string }>, aliases?: Array<{ __typename: 'ArtifactAlias', id: string, alias: string, artifactCollection:
@@ -293,6 +320,13 @@ export type OrgInfoFromEntityQueryVariables = Exact<{
 
 export type OrgInfoFromEntityQuery = { entity: { organization: { name: string, orgEntity: { name: string } | null } | null, user: { organizations: Array<{ name: string, orgEntity: { name: string } | null }> } | null } | null };
 
+export type GetTeamEntityQueryVariables = Exact<{
+  name: Scalars['String']['input'];
+}>;
+
+
+export type GetTeamEntityQuery = { entity: { id: string, name: string, available: boolean | null, photoUrl: string | null, readOnly: boolean | null, readOnlyAdmin: boolean, isTeam: boolean, privateOnly: boolean, storageBytes: number, codeSavingEnabled: boolean, defaultAccess: string, isPaid: boolean | null, members: Array<{ id: string | null, admin: boolean | null, pending: boolean | null, email: string | null, username: string | null, name: string, photoUrl: string | null, accountType: string | null, apiKey: string | null }> } | null };
+
 export type FileFieldsFragment = { id: string, name: string, url: string | null, directUrl: string, sizeBytes: number, mimetype: string | null, updatedAt: string | null, md5: string | null };
 
 export type RunFilesQueryVariables = Exact<{
@@ -503,6 +537,22 @@ export type SweepQueryVariables = Exact<{
 
 export type SweepQuery = { project: { sweep: { id: string, name: string, displayName: string | null, method: string, state: string, description: string | null, bestLoss: number | null, config: string, createdAt: string, updatedAt: string | null, runCount: number, runCountExpected: number | null } | null } | null };
 
+export type UpsertSweepMutationVariables = Exact<{
+  id?: InputMaybe<Scalars['ID']['input']>;
+  config?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  entityName?: InputMaybe<Scalars['String']['input']>;
+  projectName?: InputMaybe<Scalars['String']['input']>;
+  controller?: InputMaybe<Scalars['JSONString']['input']>;
+  scheduler?: InputMaybe<Scalars['JSONString']['input']>;
+  state?: InputMaybe<Scalars['String']['input']>;
+  priorRunsFilters?: InputMaybe<Scalars['JSONString']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UpsertSweepMutation = { upsertSweep: { configValidationWarnings: Array<string>, sweep: { name: string, project: { id: string, name: string, entity: { id: string, name: string } } | null } | null } | null };
+
 export type DefaultEntityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -546,6 +596,7 @@ export const ArtifactMembershipByNameDocument = "query ArtifactMembershipByName(
 export const ArtifactByNameDocument = "query ArtifactByName($entity:String!$project:String!$name:String!$enableTracking:Boolean$includeAliases:Boolean=true){project(name:$project entityName:$entity){artifact(name:$name enableTracking:$enableTracking){...ArtifactFields}}}fragment ArtifactFields on Artifact{__typename id artifactSequence{__typename name project{name entity{name}}}versionIndex artifactType{name}description metadata ttlDurationSeconds ttlIsInherited tags{__typename id name}historyStep state size digest commitHash fileCount createdAt updatedAt aliases@include(if:$includeAliases){artifactCollection{__typename name project{name entity{name}}}__typename id alias}}" as TypedDocumentString<ArtifactByNameQuery, ArtifactByNameQueryVariables>;
 export const ArtifactByIdDocument = "query ArtifactById($id:ID!$includeAliases:Boolean=true){artifact(id:$id){...ArtifactFields}}fragment ArtifactFields on Artifact{__typename id artifactSequence{__typename name project{name entity{name}}}versionIndex artifactType{name}description metadata ttlDurationSeconds ttlIsInherited tags{__typename id name}historyStep state size digest commitHash fileCount createdAt updatedAt aliases@include(if:$includeAliases){artifactCollection{__typename name project{name entity{name}}}__typename id alias}}" as TypedDocumentString<ArtifactByIdQuery, ArtifactByIdQueryVariables>;
 export const OrgInfoFromEntityDocument = "query OrgInfoFromEntity($entity:String!){entity(name:$entity){organization{name orgEntity{name}}user{organizations{name orgEntity{name}}}}}" as TypedDocumentString<OrgInfoFromEntityQuery, OrgInfoFromEntityQueryVariables>;
+export const GetTeamEntityDocument = "query GetTeamEntity($name:String!){entity(name:$name){id name available photoUrl readOnly readOnlyAdmin isTeam privateOnly storageBytes codeSavingEnabled defaultAccess isPaid members{id admin pending email username name photoUrl accountType apiKey}}}" as TypedDocumentString<GetTeamEntityQuery, GetTeamEntityQueryVariables>;
 export const RunFilesDocument = "query RunFiles($entity:String!$project:String!$name:String!$fileCursor:String$fileLimit:Int=50$fileNames:[String]=[]$pattern:String$upload:Boolean=false){project(name:$project entityName:$entity){internalId run(name:$name){fileCount files(names:$fileNames after:$fileCursor first:$fileLimit pattern:$pattern){edges{node{...FileFields}cursor}pageInfo{endCursor hasNextPage}}}}}fragment FileFields on File{id name url(upload:$upload)directUrl sizeBytes mimetype updatedAt md5}" as TypedDocumentString<RunFilesQuery, RunFilesQueryVariables>;
 export const HistoryPageDocument = "query HistoryPage($entity:String!$project:String!$run:String!$minStep:Int64!$maxStep:Int64!$pageSize:Int!){project(name:$project entityName:$entity){run(name:$run){history(minStep:$minStep maxStep:$maxStep samples:$pageSize)}}}" as TypedDocumentString<HistoryPageQuery, HistoryPageQueryVariables>;
 export const RunEventsDocument = "query RunEvents($entity:String!$project:String!$name:String!$samples:Int){project(name:$project entityName:$entity){run(name:$name){events(samples:$samples)}}}" as TypedDocumentString<RunEventsQuery, RunEventsQueryVariables>;
@@ -566,5 +617,6 @@ export const UpdateRunDocument = "mutation UpdateRun($id:String!$description:Str
 export const ProjectSweepsDocument = "query ProjectSweeps($entity:String!$project:String!$cursor:String$perPage:Int=50){project(name:$project entityName:$entity){totalSweeps sweeps(after:$cursor first:$perPage){edges{node{...SweepFields}cursor}pageInfo{endCursor hasNextPage}}}}fragment SweepFields on Sweep{id name displayName method state description bestLoss config createdAt updatedAt runCount runCountExpected}" as TypedDocumentString<ProjectSweepsQuery, ProjectSweepsQueryVariables>;
 export const SweepLegacyDocument = "query SweepLegacy($entity:String$project:String$name:String!){project(name:$project entityName:$entity){sweep(sweepName:$name){id name state bestLoss config}}}" as TypedDocumentString<SweepLegacyQuery, SweepLegacyQueryVariables>;
 export const SweepDocument = "query Sweep($entity:String$project:String$name:String!){project(name:$project entityName:$entity){sweep(sweepName:$name){...SweepFields}}}fragment SweepFields on Sweep{id name displayName method state description bestLoss config createdAt updatedAt runCount runCountExpected}" as TypedDocumentString<SweepQuery, SweepQueryVariables>;
+export const UpsertSweepDocument = "mutation UpsertSweep($id:ID$config:String$description:String$entityName:String$projectName:String$controller:JSONString$scheduler:JSONString$state:String$priorRunsFilters:JSONString$displayName:String){upsertSweep(input:{id:$id config:$config description:$description entityName:$entityName projectName:$projectName controller:$controller scheduler:$scheduler state:$state priorRunsFilters:$priorRunsFilters displayName:$displayName}){sweep{name project{id name entity{id name}}}configValidationWarnings}}" as TypedDocumentString<UpsertSweepMutation, UpsertSweepMutationVariables>;
 export const DefaultEntityDocument = "query DefaultEntity{viewer{id entity}}" as TypedDocumentString<DefaultEntityQuery, DefaultEntityQueryVariables>;
 export const ViewerDocument = "query Viewer{viewer{id name username email admin flags entity photoUrl teams{edges{node{name}}}}}" as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;

@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { DELETED_RUNS_SQL } from './deleted-runs';
+import { TEAMS_SQL } from './teams';
 
 /**
  * Tables and indexes. Column names of `runs` are fixed by CONTRACTS.md §A1 (the filter compiler
@@ -122,5 +124,5 @@ export function applySchema(db: Database, inMemory: boolean): void {
   }
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
-  db.exec(SCHEMA_SQL);
+  db.exec(SCHEMA_SQL + TEAMS_SQL + DELETED_RUNS_SQL);
 }
