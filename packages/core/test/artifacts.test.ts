@@ -11,7 +11,7 @@ import {
   resolveArtifact,
   runArtifacts,
   serverFeatures,
-} from '../src/extras';
+} from '../src';
 
 let server: RunningServer;
 

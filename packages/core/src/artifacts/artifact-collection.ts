@@ -1,6 +1,6 @@
 import type { ArtifactCollectionFieldsFragment } from '@wbapi/gql';
-import type { ApiContext, RequestOptions } from '../api/context';
-import type { Collection } from '../pagination';
+import type { Session, RequestOptions } from '../session/session';
+import type { Pager } from '../pagination';
 import type { Platform } from '../platform';
 import type { Artifact } from './artifact';
 import { collectionVersions } from './artifact-listings';
@@ -11,7 +11,7 @@ export type ArtifactCollectionAttrs = ArtifactCollectionFieldsFragment;
 /** A named series of versions: a sequence a project logged to, or a portfolio of links (registry). */
 export class ArtifactCollection<P extends Platform = Platform> {
   /** @internal */
-  readonly context: ApiContext<P>;
+  readonly context: Session<P>;
   /** The raw GraphQL attributes. */
   readonly attrs: ArtifactCollectionAttrs;
   /** Entity of the collection's project. */
@@ -21,7 +21,7 @@ export class ArtifactCollection<P extends Platform = Platform> {
 
   /** Builds a collection from listing data; get collections with `artifactCollections()`. */
   constructor(
-    context: ApiContext<P>,
+    context: Session<P>,
     attrs: ArtifactCollectionAttrs,
     where: { entity: string; project: string },
   ) {
@@ -69,7 +69,7 @@ export class ArtifactCollection<P extends Platform = Platform> {
   }
 
   /** The collection's committed versions, newest first. */
-  versions(options: RequestOptions & { perPage?: number } = {}): Collection<Artifact<P>> {
+  versions(options: RequestOptions & { perPage?: number } = {}): Pager<Artifact<P>> {
     return collectionVersions(
       this.context,
       { entity: this.entity, project: this.project },

@@ -1,6 +1,6 @@
 import type { ArtifactFileFieldsFragment } from '@wbapi/gql';
-import type { ApiContext, RequestOptions } from '../api/context';
-import { malformedReply } from '../api/malformed';
+import type { Session, RequestOptions } from '../session/session';
+import { malformedReply } from '../errors/malformed-reply';
 import { AuthenticationError } from '../errors/authentication-error';
 import { HttpError } from '../errors/http-error';
 import type { DownloadOptionsOf, DownloadResultOf, FileSource, OpenedFile, Platform } from '../platform';
@@ -98,7 +98,7 @@ export class ArtifactFile<P extends Platform = Platform> {
   }
 
   /** @internal */
-  get context(): ApiContext<P> {
+  get context(): Session<P> {
     return this.artifact.context;
   }
   /** Path of the file in the artifact (may contain `/`). */

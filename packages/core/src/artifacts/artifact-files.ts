@@ -3,9 +3,9 @@ import {
   ArtifactMembershipFilesDocument,
   type ArtifactFileFieldsFragment,
 } from '@wbapi/gql';
-import type { RequestOptions } from '../api/context';
+import type { RequestOptions } from '../session/session';
 import { NotFoundError } from '../errors/not-found-error';
-import { Collection, pageFromConnection, type Page } from '../pagination';
+import { Pager, pageFromConnection, type Page } from '../pagination';
 import type { Platform } from '../platform';
 import type { Artifact } from './artifact';
 import { ArtifactFile } from './artifact-file';
@@ -76,9 +76,9 @@ async function filesPage(
 export function artifactFiles<P extends Platform>(
   artifact: Artifact<P>,
   options: ArtifactFilesOptions = {},
-): Collection<ArtifactFile<P>> {
+): Pager<ArtifactFile<P>> {
   const { names, perPage = 50, signal, ...call } = options;
-  return new Collection(
+  return new Pager(
     async (cursor, pageSignal) => {
       const { page } = await filesPage(
         artifact,

@@ -4,10 +4,10 @@ import {
   ProjectArtifactTypesDocument,
   ProjectArtifactsDocument,
 } from '@wbapi/gql';
-import type { ApiContext, RequestOptions } from '../api/context';
-import { resolveProjectPath } from '../api/resolve-path';
+import type { Session, RequestOptions } from '../session/session';
+import { resolveProjectPath } from '../session/resolve-path';
 import { NotFoundError } from '../errors/not-found-error';
-import { Collection, pageFromConnection } from '../pagination';
+import { Pager, pageFromConnection } from '../pagination';
 import type { Platform } from '../platform';
 import { Artifact } from './artifact';
 import { ArtifactCollection } from './artifact-collection';
@@ -32,7 +32,7 @@ type Where = { entity: string; project: string };
 
 /** `entity/project` of a project path; registry projects go to the org entity. */
 async function projectWhere(
-  context: ApiContext,
+  context: Session,
   path: string | undefined,
   options: RequestOptions,
 ): Promise<Where> {
@@ -47,12 +47,12 @@ async function projectWhere(
 
 /** Artifact types of a project (`entity/project`), page by page. */
 export function artifactTypes(
-  context: ApiContext,
+  context: Session,
   project: string | undefined,
   options: ArtifactListOptions = {},
-): Collection<ArtifactType> {
+): Pager<ArtifactType> {
   const { perPage = 50, signal, ...call } = options;
-  return new Collection(
+  return new Pager(
     async (cursor, pageSignal) => {
       const where = await projectWhere(context, project, call);
       const data = await context.client.request(
@@ -74,13 +74,13 @@ export function artifactTypes(
 
 /** Collections of one type in a project, newest first; `length()` is the server's count. */
 export function artifactCollections<P extends Platform>(
-  context: ApiContext<P>,
+  context: Session<P>,
   project: string | undefined,
   type: string,
   options: ArtifactListOptions = {},
-): Collection<ArtifactCollection<P>> {
+): Pager<ArtifactCollection<P>> {
   const { perPage = 50, signal, ...call } = options;
-  return new Collection(
+  return new Pager(
     async (cursor, pageSignal) => {
       const where = await projectWhere(context, project, call);
       const data = await context.client.request(
@@ -102,7 +102,7 @@ export function artifactCollections<P extends Platform>(
 
 /** One collection by type and path (`entity/project/name`); NotFoundError when missing. */
 export async function artifactCollection<P extends Platform>(
-  context: ApiContext<P>,
+  context: Session<P>,
   type: string,
   path: string,
   options: RequestOptions = {},
@@ -121,7 +121,7 @@ export async function artifactCollection<P extends Platform>(
   return new ArtifactCollection(context, attrs, where);
 }
 
-async function collectionWhere(context: ApiContext, path: string, options: RequestOptions): Promise<Located> {
+async function collectionWhere(context: Session, path: string, options: RequestOptions): Promise<Located> {
   const parsed = parseArtifactPath(path, await context.defaults());
   const where = await projectWhere(
     context,
@@ -138,13 +138,13 @@ async function collectionWhere(context: ApiContext, path: string, options: Reque
 type Located = { where: Where; name: string };
 
 function versionsCollection<P extends Platform>(
-  context: ApiContext<P>,
+  context: Session<P>,
   locate: () => Promise<Located>,
   type: string,
   options: ArtifactListOptions,
-): Collection<Artifact<P>> {
+): Pager<Artifact<P>> {
   const { perPage = 50, signal, ...call } = options;
-  return new Collection(
+  return new Pager(
     async (cursor, pageSignal) => {
       const { where, name: collection } = await locate();
       const data = await context.client.request(
@@ -188,22 +188,22 @@ function versionsCollection<P extends Platform>(
 
 /** Committed versions of a collection, newest first, each named `collection:vN`. */
 export function collectionVersions<P extends Platform>(
-  context: ApiContext<P>,
+  context: Session<P>,
   where: Where,
   type: string,
   collection: string,
   options: ArtifactListOptions = {},
-): Collection<Artifact<P>> {
+): Pager<Artifact<P>> {
   return versionsCollection(context, () => Promise.resolve({ where, name: collection }), type, options);
 }
 
 /** Versions of the collection at `path` (`entity/project/name`), the SDK's `api.artifacts(type, name)`. */
 export function artifactVersions<P extends Platform>(
-  context: ApiContext<P>,
+  context: Session<P>,
   type: string,
   path: string,
   options: ArtifactListOptions = {},
-): Collection<Artifact<P>> {
+): Pager<Artifact<P>> {
   let located: Promise<Located> | undefined;
   return versionsCollection(
     context,

@@ -1,5 +1,5 @@
 import type { ArtifactFieldsFragment } from '@wbapi/gql';
-import type { ApiContext, RequestOptions } from '../api/context';
+import type { Session, RequestOptions } from '../session/session';
 import type { Platform } from '../platform';
 import { decodeJsonObject, type JsonObject } from '../runs/decode';
 import { artifactFile, artifactFiles, type ArtifactFilesOptions } from './artifact-files';
@@ -41,7 +41,7 @@ const VERSION = /^v\d+$/;
  */
 export class Artifact<P extends Platform = Platform> {
   /** @internal */
-  readonly context: ApiContext<P>;
+  readonly context: Session<P>;
   /** The raw GraphQL attributes. */
   readonly attrs: ArtifactAttrs;
   /** The collection this version was addressed through. */
@@ -51,7 +51,7 @@ export class Artifact<P extends Platform = Platform> {
 
   /** Builds an artifact from resolved data; get artifacts with `resolveArtifact` or listings. */
   constructor(
-    context: ApiContext<P>,
+    context: Session<P>,
     attrs: ArtifactAttrs,
     address: ArtifactAddress,
     membership?: MembershipInfo,

@@ -1,10 +1,10 @@
-import type { ApiContext, RequestOptions } from '../api/context';
+import type { Session, RequestOptions } from '../session/session';
 import type { Artifact } from './artifact';
 import { hasFeature } from './features';
 import type { ArtifactManifest, ManifestEntry } from './manifest';
 
 /** The API base URL of a context, when it can tell (the Api's session can). */
-async function baseUrlOf(context: ApiContext): Promise<string | null> {
+async function baseUrlOf(context: Session): Promise<string | null> {
   const settings = (context as { settings?: () => Promise<{ baseUrl: string }> }).settings;
   return typeof settings === 'function' ? (await settings.call(context)).baseUrl : null;
 }

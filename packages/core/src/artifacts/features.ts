@@ -1,5 +1,5 @@
 import { ServerFeaturesDocument } from '@wbapi/gql';
-import type { ApiContext } from '../api/context';
+import type { Session } from '../session/session';
 import { WandbError } from '../errors/wandb-error';
 import type { CallOptions } from '../transport';
 
@@ -23,7 +23,7 @@ const probes = new WeakMap<object, Promise<ServerFeatures>>();
  * The server's enabled features, asked once per client (`serverInfo { features }`) and cached.
  * A server without the field has none; any other error fails the call (and is not cached).
  */
-export function serverFeatures(context: ApiContext, options: CallOptions = {}): Promise<ServerFeatures> {
+export function serverFeatures(context: Session, options: CallOptions = {}): Promise<ServerFeatures> {
   const cached = probes.get(context.client);
   if (cached) return cached;
   const probe = context.client.request(ServerFeaturesDocument, {}, { ...options, cache: false }).then(
@@ -40,7 +40,7 @@ export function serverFeatures(context: ApiContext, options: CallOptions = {}): 
 
 /** Whether the server has `feature`. */
 export async function hasFeature(
-  context: ApiContext,
+  context: Session,
   feature: ArtifactFeature,
   options: CallOptions = {},
 ): Promise<boolean> {

@@ -1,6 +1,6 @@
 /**
  * Artifacts and the registry, read side: paths, capability probing, resolution, listings, files,
- * manifests and lineage, as plain functions over an `ApiContext`, and the `Artifact` class.
+ * manifests and lineage, as plain functions over an `Session`, and the `Artifact` class.
  *
  * @packageDocumentation
  */

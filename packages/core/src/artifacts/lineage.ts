@@ -5,9 +5,9 @@ import {
   RunOutputArtifactsDocument,
   type ArtifactRunFieldsFragment,
 } from '@wbapi/gql';
-import type { ApiContext, RequestOptions } from '../api/context';
+import type { Session, RequestOptions } from '../session/session';
 import { NotFoundError } from '../errors/not-found-error';
-import { Collection, pageFromConnection } from '../pagination';
+import { Pager, pageFromConnection } from '../pagination';
 import type { Platform } from '../platform';
 import { Artifact } from './artifact';
 
@@ -32,7 +32,7 @@ function runRef(
 
 /** Runs that used an artifact version (L2). */
 export async function artifactUsedBy(
-  context: ApiContext,
+  context: Session,
   id: string,
   options: RequestOptions = {},
 ): Promise<ArtifactRunRef[]> {
@@ -45,7 +45,7 @@ export async function artifactUsedBy(
 
 /** The run that logged an artifact version (L3), or null when a user logged it. */
 export async function artifactLoggedBy(
-  context: ApiContext,
+  context: Session,
   id: string,
   options: RequestOptions = {},
 ): Promise<ArtifactRunRef | null> {
@@ -66,14 +66,14 @@ export interface RunArtifactsOptions extends RequestOptions {
  * page; each is addressed through its own sequence (`coll:vN`). `length()` is the server's count.
  */
 export function runArtifacts<P extends Platform>(
-  context: ApiContext<P>,
+  context: Session<P>,
   run: { entity: string; project: string; id: string },
   direction: 'logged' | 'used',
   options: RunArtifactsOptions = {},
-): Collection<Artifact<P>> {
+): Pager<Artifact<P>> {
   const { perPage = 100, signal, ...call } = options;
   const document = direction === 'logged' ? RunOutputArtifactsDocument : RunInputArtifactsDocument;
-  return new Collection(
+  return new Pager(
     async (cursor, pageSignal) => {
       const data = await context.client.request(
         document,

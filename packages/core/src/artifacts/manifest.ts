@@ -1,6 +1,6 @@
 import { ArtifactManifestDocument } from '@wbapi/gql';
-import type { RequestOptions } from '../api/context';
-import { malformedReply } from '../api/malformed';
+import type { RequestOptions } from '../session/session';
+import { malformedReply } from '../errors/malformed-reply';
 import { AuthenticationError } from '../errors/authentication-error';
 import { NotFoundError } from '../errors/not-found-error';
 import type { Artifact } from './artifact';

@@ -1,6 +1,6 @@
 import { OrgInfoFromEntityDocument } from '@wbapi/gql';
-import type { ApiContext, RequestOptions } from '../api/context';
-import { resolveEntity } from '../api/resolve-path';
+import type { Session, RequestOptions } from '../session/session';
+import { resolveEntity } from '../session/resolve-path';
 import { BadInputError } from '../errors/bad-input-error';
 
 interface OrgInfo {
@@ -21,7 +21,7 @@ function matches(org: OrgInfo, wanted: string): boolean {
  * @throws BadInputError when no organization, or none of that name, or several without a name.
  */
 export async function resolveOrgEntity(
-  context: ApiContext,
+  context: Session,
   organization: string | undefined,
   options: RequestOptions = {},
 ): Promise<string> {

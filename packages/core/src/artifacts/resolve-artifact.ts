@@ -1,6 +1,6 @@
 import { ArtifactByIdDocument, ArtifactByNameDocument, ArtifactMembershipByNameDocument } from '@wbapi/gql';
-import type { ApiContext, RequestOptions } from '../api/context';
-import { malformedReply } from '../api/malformed';
+import type { Session, RequestOptions } from '../session/session';
+import { malformedReply } from '../errors/malformed-reply';
 import { BadInputError } from '../errors/bad-input-error';
 import { NotFoundError } from '../errors/not-found-error';
 import type { Platform } from '../platform';
@@ -19,7 +19,7 @@ export interface ResolveArtifactOptions extends RequestOptions {
 
 /** Entity, project and collection of a path, with defaults, the viewer's entity and the org entity resolved. */
 export async function resolveArtifactPath(
-  context: ApiContext,
+  context: Session,
   path: string,
   options: ResolveArtifactOptions = {},
 ): Promise<ArtifactPath & { entity: string }> {
@@ -46,7 +46,7 @@ export async function resolveArtifactPath(
  * @throws NotFoundError with the SDK's messages; BadInputError for a bad path or another type.
  */
 export async function resolveArtifact<P extends Platform>(
-  context: ApiContext<P>,
+  context: Session<P>,
   path: string,
   options: ResolveArtifactOptions = {},
 ): Promise<Artifact<P>> {
@@ -117,7 +117,7 @@ export async function resolveArtifact<P extends Platform>(
  * authentication, timeouts) are thrown rather than reported as absence.
  */
 export async function artifactExists(
-  context: ApiContext,
+  context: Session,
   path: string,
   options: ResolveArtifactOptions = {},
 ): Promise<boolean> {
@@ -135,7 +135,7 @@ export async function artifactExists(
  * (`<source entity>/<source project>/<sequence>:v<N>`); null when there is none.
  */
 export async function artifactById<P extends Platform>(
-  context: ApiContext<P>,
+  context: Session<P>,
   id: string,
   options: RequestOptions = {},
 ): Promise<Artifact<P> | null> {

@@ -1,16 +1,15 @@
 import { GetTeamEntityDocument } from '@wbapi/gql';
-import type { ApiContext, RequestOptions } from '../api/context';
-import { NotFoundError } from '../errors';
-import type { Platform } from '../platform';
+import { NotFoundError } from '../errors/not-found-error';
+import type { RequestOptions, Session } from '../session/session';
 import { toEntity, type Entity } from './entity';
 
 /** A user's entity or a team by name, with its members; null when none has that name. */
-export async function loadEntity<P extends Platform>(
-  context: ApiContext<P>,
+export async function loadEntity(
+  session: Session,
   name: string,
   options: RequestOptions = {},
 ): Promise<Entity | null> {
-  const result = await context.client.request(GetTeamEntityDocument, { name }, options);
+  const result = await session.client.request(GetTeamEntityDocument, { name }, options);
   return result.entity ? toEntity(result.entity) : null;
 }
 
@@ -19,12 +18,12 @@ export async function loadEntity<P extends Platform>(
  *
  * @throws NotFoundError when no entity has that name
  */
-export async function loadTeam<P extends Platform>(
-  context: ApiContext<P>,
+export async function loadTeam(
+  session: Session,
   name: string,
   options: RequestOptions = {},
 ): Promise<Entity> {
-  const entity = await loadEntity(context, name, options);
+  const entity = await loadEntity(session, name, options);
   if (!entity) throw new NotFoundError(`Could not find team ${name}`);
   return entity;
 }

@@ -1,7 +1,6 @@
 import { UpsertSweepDocument } from '@wbapi/gql';
-import type { ApiContext, RequestOptions } from '../api/context';
-import { malformedReply } from '../api/malformed';
-import type { Platform } from '../platform';
+import { malformedReply } from '../errors/malformed-reply';
+import type { RequestOptions, Session } from '../session/session';
 import { sweepConfigText, type SweepConfigInput } from './sweep-config-text';
 
 /** Options of `api.createSweep()`. */
@@ -45,16 +44,16 @@ export interface CreatedSweep {
  * );
  * ```
  */
-export async function createSweep<P extends Platform>(
-  context: ApiContext<P>,
+export async function createSweep(
+  session: Session,
   config: SweepConfigInput,
   options: CreateSweepOptions = {},
 ): Promise<CreatedSweep> {
   const { entity, project, priorRuns, displayName, ...call } = options;
   const { text, parsed } = await sweepConfigText(config);
-  const defaults = await context.defaults();
+  const defaults = await session.defaults();
   const configProject = typeof parsed.project === 'string' ? parsed.project : undefined;
-  const result = await context.client.request(
+  const result = await session.client.request(
     UpsertSweepDocument,
     {
       config: text,

@@ -1,4 +1,4 @@
-import { BadInputError } from '../errors';
+import { BadInputError } from '../errors/bad-input-error';
 
 /** A sweep config as `createSweep` takes it: an object, or YAML text sent as is. */
 export type SweepConfigInput = Record<string, unknown> | string;

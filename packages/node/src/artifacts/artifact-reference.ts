@@ -1,5 +1,5 @@
 import { ChecksumMismatchError, NotFoundError } from '@wbapi/core';
-import { artifactById, type Artifact, type ArtifactFile, type ManifestEntry } from '@wbapi/core/extras';
+import { artifactById, type Artifact, type ArtifactFile, type ManifestEntry } from '@wbapi/core';
 
 const SCHEME = 'wandb-artifact://';
 

@@ -7,7 +7,7 @@ import {
   type Artifact,
   type ArtifactFile,
   type ManifestEntry,
-} from '@wbapi/core/extras';
+} from '@wbapi/core';
 import { downloadToFile } from '../download/download-to-file';
 import { targetPath } from '../download/safe-path';
 import { ArtifactCache } from './artifact-cache';

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { ChecksumMismatchError, NotFoundError } from '@wbapi/core';
-import { UnsupportedReferenceError, type Artifact, type ManifestEntry } from '@wbapi/core/extras';
+import { UnsupportedReferenceError, type Artifact, type ManifestEntry } from '@wbapi/core';
 import type { ArtifactCache } from './artifact-cache';
 
 /**

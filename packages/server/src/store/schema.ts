@@ -3,7 +3,7 @@ import { DELETED_RUNS_SQL } from './deleted-runs';
 import { TEAMS_SQL } from './teams';
 
 /**
- * Tables and indexes. Column names of `runs` are fixed by CONTRACTS.md §A1 (the filter compiler
+ * Tables and indexes. Column names of `runs` are fixed here (the filter compiler
  * in `src/query/` writes SQL against them). History rows are keyed by (run_id, step) so that a
  * page by step range is one range scan of the primary key; `mask` has one bit per history key of
  * the run (the first 53 keys) so that "rows having all keys" is a cheap test during that scan.
