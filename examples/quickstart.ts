@@ -4,7 +4,16 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Api, QueryGenerator, type NodePlatform, type Run } from '@wbapi/node';
+import {
+  Api,
+  QueryGenerator,
+  artifactCollections,
+  artifactTypes,
+  downloadArtifact,
+  resolveArtifact,
+  type NodePlatform,
+  type Run,
+} from '@wbapi/node';
 import { startServer } from '@wbapi/server';
 
 const remote = process.argv.includes('--remote');
@@ -115,6 +124,32 @@ try {
     const saved = await textFile.download({ root: scratch, replace: true });
     const head = (await readFile(saved, 'utf8')).split('\n')[0];
     console.log(`  downloaded ${textFile.name} → ${saved}\n  first line: ${head}`);
+  }
+
+  title(`Artifacts of ${path}`);
+  const [artifactType] = await artifactTypes(api.context, path).toArray({ limit: 1 });
+  const [collection] = artifactType
+    ? await artifactCollections(api.context, path, artifactType.name).toArray({ limit: 1 })
+    : [];
+  if (collection) {
+    const artifact = await resolveArtifact(api.context, `${collection.path}:latest`);
+    console.log(
+      `  ${artifact.qualifiedName}: ${artifact.type} ${artifact.version} [${artifact.aliases.join(', ')}], ` +
+        `${artifact.fileCount} files, ${artifact.size} bytes`,
+    );
+    const root = await downloadArtifact(artifact, {
+      root: join(scratch, 'artifact'),
+      cacheDir: join(scratch, 'artifact-cache'),
+    });
+    console.log(`  downloaded, every file checked against the manifest → ${root}`);
+  } else {
+    console.log('  (no artifacts in this project)');
+  }
+  if (server) {
+    const linked = await resolveArtifact(api.context, 'wandb-registry-model/mnist-classifier:production');
+    console.log(
+      `  registry: ${linked.qualifiedName} is ${linked.sourceName} of ${linked.source.entity}/${linked.source.project}`,
+    );
   }
 
   title(`Reports of ${path}`);

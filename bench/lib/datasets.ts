@@ -1,6 +1,6 @@
 // Bench data sets, built as plain Dataset objects (the server's import format) with lazy
 // generators, so that a million history rows never sit in the orchestrator's memory.
-import type { Dataset, DatasetRun } from '@wbapi/server';
+import type { Dataset, DatasetRun, Store } from '@wbapi/server';
 
 export const BENCH_API_KEY = 'bench-local-key-00000000000000000000000000000000';
 export const ENTITY = 'bench';
@@ -15,8 +15,11 @@ export interface BenchSizes {
   /** runs for sampled history, and their history length */
   sampledRuns: number;
   sampledRowsPerRun: number;
-  /** size of the download file in bytes */
+  /** size of the download file in bytes (also the large artifact's one file) */
   fileBytes: number;
+  /** files of the many-files artifact, and the bytes of each */
+  artifactFiles: number;
+  artifactFileBytes: number;
 }
 
 export const FULL: BenchSizes = {
@@ -26,6 +29,8 @@ export const FULL: BenchSizes = {
   sampledRuns: 1_000,
   sampledRowsPerRun: 1_000,
   fileBytes: 1024 ** 3,
+  artifactFiles: 2_000,
+  artifactFileBytes: 64 * 1024,
 };
 
 export const QUICK: BenchSizes = {
@@ -35,6 +40,8 @@ export const QUICK: BenchSizes = {
   sampledRuns: 20,
   sampledRowsPerRun: 200,
   fileBytes: 4 * 1024 ** 2,
+  artifactFiles: 100,
+  artifactFileBytes: 16 * 1024,
 };
 
 function stamp(seconds: number): string {
@@ -121,4 +128,25 @@ export function benchDataset(sizes: BenchSizes): Dataset {
     sweeps: [],
     reports: [],
   };
+}
+
+/** The artifact paths of the bench: many small files, and one large file. */
+export const MANY_FILES_ARTIFACT = `${ENTITY}/scan/many-files:v0`;
+export const LARGE_FILE_ARTIFACT = `${ENTITY}/scan/large-file:v0`;
+
+/** Adds the two bench artifacts (in the store's files folder: large blobs are on disk). */
+export function addBenchArtifacts(store: Store, sizes: BenchSizes): void {
+  const files = Array.from({ length: sizes.artifactFiles }, (_, i) => {
+    const bytes = new Uint8Array(sizes.artifactFileBytes);
+    for (let b = 0; b < bytes.length; b++) bytes[b] = (b * 13 + i * 7) & 0xff;
+    return { path: `shard-${String(i).padStart(5, '0')}.bin`, bytes };
+  });
+  store.artifacts.add({ entity: ENTITY, project: 'scan', type: 'dataset', name: 'many-files', files });
+  store.artifacts.add({
+    entity: ENTITY,
+    project: 'scan',
+    type: 'model',
+    name: 'large-file',
+    files: [{ path: 'weights.bin', bytes: () => fileChunks(sizes.fileBytes) }],
+  });
 }

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Store, startServer } from '@wbapi/server';
-import { benchDataset, BENCH_API_KEY, type BenchSizes } from './datasets';
+import { addBenchArtifacts, benchDataset, BENCH_API_KEY, type BenchSizes } from './datasets';
 
 const sizes = JSON.parse(process.argv[2] ?? '{}') as BenchSizes;
 const cacheDir = process.argv[3];
@@ -15,6 +15,7 @@ function openStore(): Store {
   if (!cacheDir) {
     const store = new Store({});
     store.importDataset(benchDataset(sizes));
+    addBenchArtifacts(store, sizes);
     return store;
   }
   mkdirSync(cacheDir, { recursive: true });
@@ -26,6 +27,7 @@ function openStore(): Store {
   if (existsSync(path) && existsSync(ready)) return new Store({ path });
   const store = new Store({ path });
   store.importDataset(benchDataset(sizes));
+  addBenchArtifacts(store, sizes);
   mkdirSync(ready, { recursive: true });
   return store;
 }

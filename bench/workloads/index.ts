@@ -1,3 +1,4 @@
+import { artifactLargeFile, artifactManyFiles } from './artifact-download';
 import { download } from './download';
 import { exportWorkloads } from './export';
 import { historyScan, historyScanKeys, memoryGrowth } from './history-scan';
@@ -14,6 +15,8 @@ export const workloads: Workload[] = [
   runsListing500,
   sampledHistory,
   download,
+  artifactManyFiles,
+  artifactLargeFile,
   memoryGrowth,
   serverHistoryPage,
   serverRunsPage,

@@ -86,6 +86,9 @@ export type { FileAttrs } from './files/file-attrs';
 export { listFiles, getFile, type FilesOptions } from './files/list-files';
 export { downloadFile, streamFile } from './files/download-file';
 
+// Artifacts and the registry (read side)
+export * from './artifacts';
+
 // Sweeps, projects, reports
 export { getSweep, type SweepAttrs, type SweepData } from './sweeps/get-sweep';
 export { listSweeps, type SweepsOptions } from './sweeps/list-sweeps';

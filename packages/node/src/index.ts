@@ -15,3 +15,16 @@ export { downloadToFile, type DownloadProgress, type NodeDownloadOptions } from 
 export { checkFileName } from './download/safe-path';
 export { readNodeSettings, type NodeSettings, type SettingsSources } from './credentials/node-settings';
 export { parseNetrc, netrcEntryFor, type Netrc, type NetrcEntry } from './credentials/netrc';
+export {
+  downloadArtifact,
+  type ArtifactDownloadOptions,
+  type ArtifactDownloadProgress,
+} from './artifacts/download-artifact';
+export { ArtifactCache } from './artifacts/artifact-cache';
+export {
+  artifactCacheDir,
+  defaultArtifactRoot,
+  wandbCacheDir,
+  type ArtifactDirsEnv,
+} from './artifacts/cache-dir';
+export type { ReferenceFetcher } from './artifacts/fetch-reference';

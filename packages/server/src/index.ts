@@ -51,3 +51,14 @@ export {
   type CredentialEcho,
   type EchoScenario,
 } from './echo/credential-echo';
+export {
+  ArtifactStore,
+  type AddedArtifact,
+  type ArtifactFileInput,
+  type ArtifactInput,
+  type LinkInput,
+} from './artifacts/artifact-store';
+export { SignedUrls, type SignatureCheck } from './artifacts/signed-urls';
+export { artifactDigest } from './artifacts/digest';
+export { ARTIFACT_FEATURES } from './artifacts/features';
+export { DEMO_ORGANIZATION, type DemoArtifactOptions } from './demo/artifacts';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { DEMO_API_KEY, generateDemoDataset, loadFixture, type Dataset, type DemoOptions } from './demo';
+import { addDemoArtifacts, type DemoArtifactOptions } from './demo/artifacts';
 import { FaultController, type FaultConfig } from './faults/faults';
 import type { CorsOptions } from './http/cors';
 import { createHttpServer } from './http/server';
@@ -17,8 +18,11 @@ export interface StartServerOptions {
   host?: string;
   /** SQLite file to keep the data in; in memory when absent. */
   dataPath?: string;
-  /** Load the demo data set (`true` for the default size, or generator options). */
-  demo?: boolean | DemoOptions;
+  /**
+   * Load the demo data set (`true` for the default size, or generator options), with the demo
+   * artifacts and registry (`largeArtifactBytes` sizes the dataset's large file).
+   */
+  demo?: boolean | (DemoOptions & DemoArtifactOptions);
   /** Load this data set (e.g. built in a test). */
   dataset?: Dataset;
   /** Load a JSON fixture: a file path or the already parsed value. */
@@ -91,6 +95,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     }
     if (options.dataset) datasets.push(options.dataset);
     for (const dataset of datasets) store.importDataset(dataset);
+    if (options.demo) addDemoArtifacts(store, options.demo === true ? {} : options.demo);
     const keys = options.apiKeys ?? [];
     ensureUsers(store, keys);
     let apiKey = keys[0] ?? (options.demo ? DEMO_API_KEY : firstKey(store));

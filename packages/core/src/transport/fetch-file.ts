@@ -8,6 +8,8 @@ import { withRetry, type RetryContext } from './with-retry';
 export interface FetchFileOptions {
   /** First byte wanted; > 0 sends `Range: bytes=<offset>-`. @defaultValue 0 */
   offset?: number;
+  /** Last byte wanted (inclusive): sends `Range: bytes=<offset>-<end>`. @defaultValue the end of the file */
+  end?: number;
 }
 
 /** What `fetchFileWithRetry` needs from the client. */
@@ -24,6 +26,8 @@ export interface FetchFileDeps {
   secrets: readonly string[];
   /** Retry settings and hooks. */
   context: RetryContext;
+  /** Last byte wanted (inclusive), for a bounded Range. */
+  end?: number;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -44,7 +48,8 @@ async function getFollowingRedirects(
     const headers = sameOrigin(current, deps.baseUrl)
       ? new Headers(deps.headers)
       : new Headers({ 'User-Agent': deps.userAgent });
-    if (offset > 0) headers.set('Range', `bytes=${offset}-`);
+    if (deps.end !== undefined) headers.set('Range', `bytes=${offset}-${deps.end}`);
+    else if (offset > 0) headers.set('Range', `bytes=${offset}-`);
     const init: RequestInit = { method: 'GET', headers, redirect: 'manual', signal };
     const response = await fetchFn(current, init);
     if (response.type === 'opaqueredirect') {

@@ -131,6 +131,7 @@ export class GraphQLClient {
       userAgent: this.options.userAgent ?? DEFAULT_USER_AGENT,
       secrets: this.secrets(),
       context: this.context('file', 'fetchFile', options, options.signal),
+      ...(options.end === undefined ? {} : { end: options.end }),
     });
   }
 

@@ -25,6 +25,15 @@ export type Scalars = {
   JSONString: { input: string; output: string; }
 };
 
+export type ArtifactCollectionType =
+  | 'PORTFOLIO'
+  | 'SEQUENCE';
+
+export type ArtifactState =
+  | 'COMMITTED'
+  | 'DELETED'
+  | 'PENDING';
+
 export type CreateTeamInput = {
   /** Username of the team's admin; null means the viewer. */
   teamAdminUserName?: InputMaybe<Scalars['String']['input']>;
@@ -85,6 +94,231 @@ export type UpsertSweepInput = {
   state?: InputMaybe<Scalars['String']['input']>;
   templateVariableValues?: InputMaybe<Scalars['JSONString']['input']>;
 };
+
+export type ArtifactFieldsFragment = { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }, artifactType: { name: string }, tags: Array<{ __typename: 'Tag', id: string, name: string }>, aliases?: Array<{ __typename: 'ArtifactAlias', id: string, alias: string, artifactCollection:
+      | { __typename: 'ArtifactPortfolio', name: string, project: { name: string, entity: { name: string } } | null }
+      | { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }
+     | null }> };
+
+export type ArtifactMembershipFieldsFragment = { __typename: 'ArtifactCollectionMembership', id: string, versionIndex: number | null, aliases: Array<{ __typename: 'ArtifactAlias', id: string, alias: string }>, artifactCollection:
+    | { __typename: 'ArtifactPortfolio', name: string, project: { name: string, entity: { name: string } } | null }
+    | { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }
+   | null, artifact: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }, artifactType: { name: string }, tags: Array<{ __typename: 'Tag', id: string, name: string }>, aliases?: Array<{ __typename: 'ArtifactAlias', id: string, alias: string, artifactCollection:
+        | { __typename: 'ArtifactPortfolio', name: string, project: { name: string, entity: { name: string } } | null }
+        | { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }
+       | null }> } | null };
+
+export type ArtifactFileFieldsFragment = { __typename: 'File', id: string, url: string | null, sizeBytes: number, storagePath: string | null, mimetype: string | null, updatedAt: string | null, digest: string | null, md5: string | null, directUrl: string, name: string | null };
+
+type ArtifactCollectionFields_ArtifactPortfolio_Fragment = { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { name: string, entity: { name: string } } | null, type: { name: string }, tags: { edges: Array<{ node: { __typename: 'Tag', id: string, name: string } | null }> } };
+
+type ArtifactCollectionFields_ArtifactSequence_Fragment = { __typename: 'ArtifactSequence', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { name: string, entity: { name: string } } | null, type: { name: string }, tags: { edges: Array<{ node: { __typename: 'Tag', id: string, name: string } | null }> } };
+
+export type ArtifactCollectionFieldsFragment =
+  | ArtifactCollectionFields_ArtifactPortfolio_Fragment
+  | ArtifactCollectionFields_ArtifactSequence_Fragment
+;
+
+export type ArtifactRunFieldsFragment = { __typename: 'Run', id: string, name: string, project: { name: string, entity: { name: string } } | null };
+
+export type ArtifactMembershipFilesQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  collection: Scalars['String']['input'];
+  alias: Scalars['String']['input'];
+  fileNames?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ArtifactMembershipFilesQuery = { project: { artifactCollection:
+      | { __typename: 'ArtifactPortfolio', artifactMembership: { files: { totalCount: number | null, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { __typename: 'File', id: string, url: string | null, sizeBytes: number, storagePath: string | null, mimetype: string | null, updatedAt: string | null, digest: string | null, md5: string | null, directUrl: string, name: string | null } | null }> } | null } | null }
+      | { __typename: 'ArtifactSequence', artifactMembership: { files: { totalCount: number | null, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { __typename: 'File', id: string, url: string | null, sizeBytes: number, storagePath: string | null, mimetype: string | null, updatedAt: string | null, digest: string | null, md5: string | null, directUrl: string, name: string | null } | null }> } | null } | null }
+     | null } | null };
+
+export type ArtifactFilesQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  type: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  fileNames?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ArtifactFilesQuery = { project: { artifactType: { artifact: { files: { totalCount: number | null, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { __typename: 'File', id: string, url: string | null, sizeBytes: number, storagePath: string | null, mimetype: string | null, updatedAt: string | null, digest: string | null, md5: string | null, directUrl: string, name: string | null } | null }> } | null } | null } | null } | null };
+
+export type ArtifactManifestQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ArtifactManifestQuery = { artifact: { currentManifest: { file: { directUrl: string } } | null } | null };
+
+export type RunOutputArtifactsQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  run: Scalars['String']['input'];
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  includeAliases?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type RunOutputArtifactsQuery = { project: { run: { artifacts: { totalCount: number, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }, artifactType: { name: string }, tags: Array<{ __typename: 'Tag', id: string, name: string }>, aliases?: Array<{ __typename: 'ArtifactAlias', id: string, alias: string, artifactCollection:
+                | { __typename: 'ArtifactPortfolio', name: string, project: { name: string, entity: { name: string } } | null }
+                | { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }
+               | null }> } | null }> } | null } | null } | null };
+
+export type RunInputArtifactsQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  run: Scalars['String']['input'];
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  includeAliases?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type RunInputArtifactsQuery = { project: { run: { artifacts: { totalCount: number, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }, artifactType: { name: string }, tags: Array<{ __typename: 'Tag', id: string, name: string }>, aliases?: Array<{ __typename: 'ArtifactAlias', id: string, alias: string, artifactCollection:
+                | { __typename: 'ArtifactPortfolio', name: string, project: { name: string, entity: { name: string } } | null }
+                | { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }
+               | null }> } | null }> } | null } | null } | null };
+
+export type ArtifactUsedByQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ArtifactUsedByQuery = { artifact: { usedBy: { edges: Array<{ node: { __typename: 'Run', id: string, name: string, project: { name: string, entity: { name: string } } | null } | null }> } } | null };
+
+export type ArtifactCreatedByQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ArtifactCreatedByQuery = { artifact: { createdBy:
+      | { __typename: 'Run', id: string, name: string, project: { name: string, entity: { name: string } } | null }
+      | { __typename: 'User' }
+     | null } | null };
+
+export type ProjectArtifactTypesQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ProjectArtifactTypesQuery = { project: { artifactTypes: { edges: Array<{ node: { __typename: 'ArtifactType', id: string, name: string, description: string | null, createdAt: string } | null }>, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } | null } | null };
+
+export type ArtifactTypeCollectionsQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  type: Scalars['String']['input'];
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  filters?: InputMaybe<Scalars['JSONString']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ArtifactTypeCollectionsQuery = { project: { artifactType: { artifactCollections: { totalCount: number, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node:
+            | { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { name: string, entity: { name: string } } | null, type: { name: string }, tags: { edges: Array<{ node: { __typename: 'Tag', id: string, name: string } | null }> } }
+            | { __typename: 'ArtifactSequence', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { name: string, entity: { name: string } } | null, type: { name: string }, tags: { edges: Array<{ node: { __typename: 'Tag', id: string, name: string } | null }> } }
+           | null }> } | null } | null } | null };
+
+export type ProjectArtifactCollectionQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  type: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type ProjectArtifactCollectionQuery = { project: { artifactType: { artifactCollection:
+        | { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { name: string, entity: { name: string } } | null, type: { name: string }, tags: { edges: Array<{ node: { __typename: 'Tag', id: string, name: string } | null }> } }
+        | { __typename: 'ArtifactSequence', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { name: string, entity: { name: string } } | null, type: { name: string }, tags: { edges: Array<{ node: { __typename: 'Tag', id: string, name: string } | null }> } }
+       | null } | null } | null };
+
+export type ProjectArtifactsQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  type: Scalars['String']['input'];
+  collection: Scalars['String']['input'];
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<Scalars['JSONString']['input']>;
+  includeAliases?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type ProjectArtifactsQuery = { project: { artifactType: { artifactCollection:
+        | { __typename: 'ArtifactPortfolio', artifacts: { totalCount: number, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean }, edges: Array<{ version: string, node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }, artifactType: { name: string }, tags: Array<{ __typename: 'Tag', id: string, name: string }>, aliases?: Array<{ __typename: 'ArtifactAlias', id: string, alias: string, artifactCollection:
+                    | { __typename: 'ArtifactPortfolio', name: string, project: { name: string, entity: { name: string } } | null }
+                    | { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }
+                   | null }> } | null }> } | null }
+        | { __typename: 'ArtifactSequence', artifacts: { totalCount: number, pageInfo: { __typename: 'PageInfo', endCursor: string | null, hasNextPage: boolean }, edges: Array<{ version: string, node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }, artifactType: { name: string }, tags: Array<{ __typename: 'Tag', id: string, name: string }>, aliases?: Array<{ __typename: 'ArtifactAlias', id: string, alias: string, artifactCollection:
+                    | { __typename: 'ArtifactPortfolio', name: string, project: { name: string, entity: { name: string } } | null }
+                    | { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }
+                   | null }> } | null }> } | null }
+       | null } | null } | null };
+
+export type ServerFeaturesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServerFeaturesQuery = { serverInfo: { features: Array<{ name: string, isEnabled: boolean }> | null } | null };
+
+export type ArtifactMembershipByNameQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  includeAliases?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type ArtifactMembershipByNameQuery = { project: { artifactCollectionMembership: { __typename: 'ArtifactCollectionMembership', id: string, versionIndex: number | null, aliases: Array<{ __typename: 'ArtifactAlias', id: string, alias: string }>, artifactCollection:
+        | { __typename: 'ArtifactPortfolio', name: string, project: { name: string, entity: { name: string } } | null }
+        | { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }
+       | null, artifact: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }, artifactType: { name: string }, tags: Array<{ __typename: 'Tag', id: string, name: string }>, aliases?: Array<{ __typename: 'ArtifactAlias', id: string, alias: string, artifactCollection:
+            | { __typename: 'ArtifactPortfolio', name: string, project: { name: string, entity: { name: string } } | null }
+            | { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }
+           | null }> } | null } | null } | null };
+
+export type ArtifactByNameQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  enableTracking?: InputMaybe<Scalars['Boolean']['input']>;
+  includeAliases?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type ArtifactByNameQuery = { project: { artifact: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }, artifactType: { name: string }, tags: Array<{ __typename: 'Tag', id: string, name: string }>, aliases?: Array<{ __typename: 'ArtifactAlias', id: string, alias: string, artifactCollection:
+          | { __typename: 'ArtifactPortfolio', name: string, project: { name: string, entity: { name: string } } | null }
+          | { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }
+         | null }> } | null } | null };
+
+export type ArtifactByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  includeAliases?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type ArtifactByIdQuery = { artifact: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }, artifactType: { name: string }, tags: Array<{ __typename: 'Tag', id: string, name: string }>, aliases?: Array<{ __typename: 'ArtifactAlias', id: string, alias: string, artifactCollection:
+        | { __typename: 'ArtifactPortfolio', name: string, project: { name: string, entity: { name: string } } | null }
+        | { __typename: 'ArtifactSequence', name: string, project: { name: string, entity: { name: string } } | null }
+       | null }> } | null };
+
+export type OrgInfoFromEntityQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+}>;
+
+
+export type OrgInfoFromEntityQuery = { entity: { organization: { name: string, orgEntity: { name: string } | null } | null, user: { organizations: Array<{ name: string, orgEntity: { name: string } | null }> } | null } | null };
 
 export type GetTeamEntityQueryVariables = Exact<{
   name: Scalars['String']['input'];
@@ -337,10 +571,31 @@ export type ViewerQuery = { viewer: { id: string, name: string, username: string
 export type TypedDocumentString<TResult, TVariables> = string & {
   readonly __apiType?: (variables: TVariables) => TResult;
 };
+export const ArtifactFieldsFragmentDoc = "fragment ArtifactFields on Artifact{__typename id artifactSequence{__typename name project{name entity{name}}}versionIndex artifactType{name}description metadata ttlDurationSeconds ttlIsInherited tags{__typename id name}historyStep state size digest commitHash fileCount createdAt updatedAt aliases@include(if:$includeAliases){artifactCollection{__typename name project{name entity{name}}}__typename id alias}}" as TypedDocumentString<ArtifactFieldsFragment, unknown>;
+export const ArtifactMembershipFieldsFragmentDoc = "fragment ArtifactMembershipFields on ArtifactCollectionMembership{__typename id versionIndex aliases{__typename id alias}artifactCollection{__typename name project{name entity{name}}}artifact{...ArtifactFields}}fragment ArtifactFields on Artifact{__typename id artifactSequence{__typename name project{name entity{name}}}versionIndex artifactType{name}description metadata ttlDurationSeconds ttlIsInherited tags{__typename id name}historyStep state size digest commitHash fileCount createdAt updatedAt aliases@include(if:$includeAliases){artifactCollection{__typename name project{name entity{name}}}__typename id alias}}" as TypedDocumentString<ArtifactMembershipFieldsFragment, unknown>;
+export const ArtifactFileFieldsFragmentDoc = "fragment ArtifactFileFields on File{__typename id name:displayName url sizeBytes storagePath mimetype updatedAt digest md5 directUrl}" as TypedDocumentString<ArtifactFileFieldsFragment, unknown>;
+export const ArtifactCollectionFieldsFragmentDoc = "fragment ArtifactCollectionFields on ArtifactCollection{__typename id name description createdAt updatedAt project{name entity{name}}type:defaultArtifactType{name}tags{edges{node{__typename id name}}}}" as TypedDocumentString<ArtifactCollectionFieldsFragment, unknown>;
+export const ArtifactRunFieldsFragmentDoc = "fragment ArtifactRunFields on Run{__typename id name project{name entity{name}}}" as TypedDocumentString<ArtifactRunFieldsFragment, unknown>;
 export const FileFieldsFragmentDoc = "fragment FileFields on File{id name url(upload:$upload)directUrl sizeBytes mimetype updatedAt md5}" as TypedDocumentString<FileFieldsFragment, unknown>;
 export const ProjectFieldsFragmentDoc = "fragment ProjectFields on Project{id name entityName createdAt isBenchmark}" as TypedDocumentString<ProjectFieldsFragment, unknown>;
 export const RunFieldsFragmentDoc = "fragment RunFields on Run{id tags name displayName sweepName state config group jobType commit readOnly createdAt heartbeatAt description notes systemMetrics summaryMetrics historyLineCount user{name username}historyKeys projectId}" as TypedDocumentString<RunFieldsFragment, unknown>;
 export const SweepFieldsFragmentDoc = "fragment SweepFields on Sweep{id name displayName method state description bestLoss config createdAt updatedAt runCount runCountExpected}" as TypedDocumentString<SweepFieldsFragment, unknown>;
+export const ArtifactMembershipFilesDocument = "query ArtifactMembershipFiles($entity:String!$project:String!$collection:String!$alias:String!$fileNames:[String!]$cursor:String$perPage:Int=50){project(name:$project entityName:$entity){artifactCollection(name:$collection){__typename artifactMembership(aliasName:$alias){files(names:$fileNames after:$cursor first:$perPage){totalCount pageInfo{__typename endCursor hasNextPage}edges{node{...ArtifactFileFields}}}}}}}fragment ArtifactFileFields on File{__typename id name:displayName url sizeBytes storagePath mimetype updatedAt digest md5 directUrl}" as TypedDocumentString<ArtifactMembershipFilesQuery, ArtifactMembershipFilesQueryVariables>;
+export const ArtifactFilesDocument = "query ArtifactFiles($entity:String!$project:String!$type:String!$name:String!$fileNames:[String!]$cursor:String$perPage:Int=50){project(name:$project entityName:$entity){artifactType(name:$type){artifact(name:$name){files(names:$fileNames after:$cursor first:$perPage){totalCount pageInfo{__typename endCursor hasNextPage}edges{node{...ArtifactFileFields}}}}}}}fragment ArtifactFileFields on File{__typename id name:displayName url sizeBytes storagePath mimetype updatedAt digest md5 directUrl}" as TypedDocumentString<ArtifactFilesQuery, ArtifactFilesQueryVariables>;
+export const ArtifactManifestDocument = "query ArtifactManifest($id:ID!){artifact(id:$id){currentManifest{file{directUrl}}}}" as TypedDocumentString<ArtifactManifestQuery, ArtifactManifestQueryVariables>;
+export const RunOutputArtifactsDocument = "query RunOutputArtifacts($entity:String!$project:String!$run:String!$cursor:String$perPage:Int$includeAliases:Boolean=true){project(entityName:$entity name:$project){run(name:$run){artifacts:outputArtifacts(after:$cursor first:$perPage){totalCount pageInfo{__typename endCursor hasNextPage}edges{node{...ArtifactFields}}}}}}fragment ArtifactFields on Artifact{__typename id artifactSequence{__typename name project{name entity{name}}}versionIndex artifactType{name}description metadata ttlDurationSeconds ttlIsInherited tags{__typename id name}historyStep state size digest commitHash fileCount createdAt updatedAt aliases@include(if:$includeAliases){artifactCollection{__typename name project{name entity{name}}}__typename id alias}}" as TypedDocumentString<RunOutputArtifactsQuery, RunOutputArtifactsQueryVariables>;
+export const RunInputArtifactsDocument = "query RunInputArtifacts($entity:String!$project:String!$run:String!$cursor:String$perPage:Int$includeAliases:Boolean=true){project(entityName:$entity name:$project){run(name:$run){artifacts:inputArtifacts(after:$cursor first:$perPage){totalCount pageInfo{__typename endCursor hasNextPage}edges{node{...ArtifactFields}}}}}}fragment ArtifactFields on Artifact{__typename id artifactSequence{__typename name project{name entity{name}}}versionIndex artifactType{name}description metadata ttlDurationSeconds ttlIsInherited tags{__typename id name}historyStep state size digest commitHash fileCount createdAt updatedAt aliases@include(if:$includeAliases){artifactCollection{__typename name project{name entity{name}}}__typename id alias}}" as TypedDocumentString<RunInputArtifactsQuery, RunInputArtifactsQueryVariables>;
+export const ArtifactUsedByDocument = "query ArtifactUsedBy($id:ID!){artifact(id:$id){usedBy{edges{node{...ArtifactRunFields}}}}}fragment ArtifactRunFields on Run{__typename id name project{name entity{name}}}" as TypedDocumentString<ArtifactUsedByQuery, ArtifactUsedByQueryVariables>;
+export const ArtifactCreatedByDocument = "query ArtifactCreatedBy($id:ID!){artifact(id:$id){createdBy{__typename ...on Run{...ArtifactRunFields}}}}fragment ArtifactRunFields on Run{__typename id name project{name entity{name}}}" as TypedDocumentString<ArtifactCreatedByQuery, ArtifactCreatedByQueryVariables>;
+export const ProjectArtifactTypesDocument = "query ProjectArtifactTypes($entity:String!$project:String!$cursor:String$perPage:Int){project(name:$project entityName:$entity){artifactTypes(after:$cursor first:$perPage){edges{node{__typename id name description createdAt}}pageInfo{__typename endCursor hasNextPage}}}}" as TypedDocumentString<ProjectArtifactTypesQuery, ProjectArtifactTypesQueryVariables>;
+export const ArtifactTypeCollectionsDocument = "query ArtifactTypeCollections($entity:String!$project:String!$type:String!$cursor:String$perPage:Int$filters:JSONString$order:String){project(entityName:$entity name:$project){artifactType(name:$type){artifactCollections(after:$cursor first:$perPage filters:$filters order:$order){totalCount pageInfo{__typename endCursor hasNextPage}edges{node{...ArtifactCollectionFields}}}}}}fragment ArtifactCollectionFields on ArtifactCollection{__typename id name description createdAt updatedAt project{name entity{name}}type:defaultArtifactType{name}tags{edges{node{__typename id name}}}}" as TypedDocumentString<ArtifactTypeCollectionsQuery, ArtifactTypeCollectionsQueryVariables>;
+export const ProjectArtifactCollectionDocument = "query ProjectArtifactCollection($entity:String!$project:String!$type:String!$name:String!){project(entityName:$entity name:$project){artifactType(name:$type){artifactCollection(name:$name){...ArtifactCollectionFields}}}}fragment ArtifactCollectionFields on ArtifactCollection{__typename id name description createdAt updatedAt project{name entity{name}}type:defaultArtifactType{name}tags{edges{node{__typename id name}}}}" as TypedDocumentString<ProjectArtifactCollectionQuery, ProjectArtifactCollectionQueryVariables>;
+export const ProjectArtifactsDocument = "query ProjectArtifacts($entity:String!$project:String!$type:String!$collection:String!$cursor:String$perPage:Int=50$order:String$filters:JSONString$includeAliases:Boolean=true){project(entityName:$entity name:$project){artifactType(name:$type){artifactCollection(name:$collection){__typename artifacts(after:$cursor first:$perPage order:$order filters:$filters){totalCount pageInfo{__typename endCursor hasNextPage}edges{version node{...ArtifactFields}}}}}}}fragment ArtifactFields on Artifact{__typename id artifactSequence{__typename name project{name entity{name}}}versionIndex artifactType{name}description metadata ttlDurationSeconds ttlIsInherited tags{__typename id name}historyStep state size digest commitHash fileCount createdAt updatedAt aliases@include(if:$includeAliases){artifactCollection{__typename name project{name entity{name}}}__typename id alias}}" as TypedDocumentString<ProjectArtifactsQuery, ProjectArtifactsQueryVariables>;
+export const ServerFeaturesDocument = "query ServerFeatures{serverInfo{features{name isEnabled}}}" as TypedDocumentString<ServerFeaturesQuery, ServerFeaturesQueryVariables>;
+export const ArtifactMembershipByNameDocument = "query ArtifactMembershipByName($entity:String!$project:String!$name:String!$includeAliases:Boolean=false){project(name:$project entityName:$entity){artifactCollectionMembership(name:$name){...ArtifactMembershipFields}}}fragment ArtifactFields on Artifact{__typename id artifactSequence{__typename name project{name entity{name}}}versionIndex artifactType{name}description metadata ttlDurationSeconds ttlIsInherited tags{__typename id name}historyStep state size digest commitHash fileCount createdAt updatedAt aliases@include(if:$includeAliases){artifactCollection{__typename name project{name entity{name}}}__typename id alias}}fragment ArtifactMembershipFields on ArtifactCollectionMembership{__typename id versionIndex aliases{__typename id alias}artifactCollection{__typename name project{name entity{name}}}artifact{...ArtifactFields}}" as TypedDocumentString<ArtifactMembershipByNameQuery, ArtifactMembershipByNameQueryVariables>;
+export const ArtifactByNameDocument = "query ArtifactByName($entity:String!$project:String!$name:String!$enableTracking:Boolean$includeAliases:Boolean=true){project(name:$project entityName:$entity){artifact(name:$name enableTracking:$enableTracking){...ArtifactFields}}}fragment ArtifactFields on Artifact{__typename id artifactSequence{__typename name project{name entity{name}}}versionIndex artifactType{name}description metadata ttlDurationSeconds ttlIsInherited tags{__typename id name}historyStep state size digest commitHash fileCount createdAt updatedAt aliases@include(if:$includeAliases){artifactCollection{__typename name project{name entity{name}}}__typename id alias}}" as TypedDocumentString<ArtifactByNameQuery, ArtifactByNameQueryVariables>;
+export const ArtifactByIdDocument = "query ArtifactById($id:ID!$includeAliases:Boolean=true){artifact(id:$id){...ArtifactFields}}fragment ArtifactFields on Artifact{__typename id artifactSequence{__typename name project{name entity{name}}}versionIndex artifactType{name}description metadata ttlDurationSeconds ttlIsInherited tags{__typename id name}historyStep state size digest commitHash fileCount createdAt updatedAt aliases@include(if:$includeAliases){artifactCollection{__typename name project{name entity{name}}}__typename id alias}}" as TypedDocumentString<ArtifactByIdQuery, ArtifactByIdQueryVariables>;
+export const OrgInfoFromEntityDocument = "query OrgInfoFromEntity($entity:String!){entity(name:$entity){organization{name orgEntity{name}}user{organizations{name orgEntity{name}}}}}" as TypedDocumentString<OrgInfoFromEntityQuery, OrgInfoFromEntityQueryVariables>;
 export const GetTeamEntityDocument = "query GetTeamEntity($name:String!){entity(name:$name){id name available photoUrl readOnly readOnlyAdmin isTeam privateOnly storageBytes codeSavingEnabled defaultAccess isPaid members{id admin pending email username name photoUrl accountType apiKey}}}" as TypedDocumentString<GetTeamEntityQuery, GetTeamEntityQueryVariables>;
 export const RunFilesDocument = "query RunFiles($entity:String!$project:String!$name:String!$fileCursor:String$fileLimit:Int=50$fileNames:[String]=[]$pattern:String$upload:Boolean=false){project(name:$project entityName:$entity){internalId run(name:$name){fileCount files(names:$fileNames after:$fileCursor first:$fileLimit pattern:$pattern){edges{node{...FileFields}cursor}pageInfo{endCursor hasNextPage}}}}}fragment FileFields on File{id name url(upload:$upload)directUrl sizeBytes mimetype updatedAt md5}" as TypedDocumentString<RunFilesQuery, RunFilesQueryVariables>;
 export const HistoryPageDocument = "query HistoryPage($entity:String!$project:String!$run:String!$minStep:Int64!$maxStep:Int64!$pageSize:Int!){project(name:$project entityName:$entity){run(name:$run){history(minStep:$minStep maxStep:$maxStep samples:$pageSize)}}}" as TypedDocumentString<HistoryPageQuery, HistoryPageQueryVariables>;

@@ -7,6 +7,7 @@ import type { Store } from '../store/store';
 import { answerPreflight, applyCors, type CorsOptions } from './cors';
 import { DocumentCache } from './document-cache';
 import { FAULTS_PATH, handleFaults } from './faults-endpoint';
+import { handleArtifactRequest, isArtifactPath } from '../artifacts/http';
 import { handleFile } from './files-endpoint';
 import { handleGraphql, type GraphqlEndpointDeps } from './graphql-endpoint';
 import { sendError, sendJson } from './send';
@@ -25,7 +26,7 @@ export interface HttpServerOptions {
 
 function targetOf(pathname: string): FaultTarget | null {
   if (pathname === '/graphql') return 'graphql';
-  if (pathname.startsWith('/files/')) return 'files';
+  if (pathname.startsWith('/files/') || isArtifactPath(pathname)) return 'files';
   return null;
 }
 
@@ -61,6 +62,9 @@ async function route(
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return sendError(req, res, 405, 'Use GET for files', { Allow: 'GET, HEAD, OPTIONS' });
+  }
+  if (isArtifactPath(pathname)) {
+    return handleArtifactRequest(req, res, options.store, new URL(req.url ?? '/', 'http://local'), fault);
   }
   return handleFile(req, res, options.store, pathname, fault);
 }

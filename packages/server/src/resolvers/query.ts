@@ -1,3 +1,4 @@
+import { ARTIFACT_FEATURES } from '../artifacts/features';
 import type { Context } from '../schema/context';
 import type { ProjectRow } from '../store/rows';
 import { idCursor, parseIdCursor } from '../util/cursor';
@@ -48,6 +49,6 @@ export const queryResolvers: TypeResolvers<unknown> = {
       latestVersionString: SERVER_VERSION,
       versionOnThisInstanceString: SERVER_VERSION,
     },
-    features: [],
+    features: ARTIFACT_FEATURES,
   }),
 };

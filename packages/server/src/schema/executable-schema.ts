@@ -19,6 +19,7 @@ import { userResolvers } from '../resolvers/user';
 import { viewResolvers } from '../resolvers/view';
 import { stringifyWandbJson } from '../util/wandb-json';
 import { SDL } from './sdl';
+import { ARTIFACT_RESOLVERS, withArtifactResolvers } from '../artifacts/register';
 
 const RESOLVERS: Record<string, TypeResolvers> = {
   Query: { ...queryResolvers, ...entityQueryResolvers },
@@ -31,6 +32,7 @@ const RESOLVERS: Record<string, TypeResolvers> = {
   View: viewResolvers,
   Entity: entityResolvers,
   Member: memberResolvers,
+  ...ARTIFACT_RESOLVERS,
 };
 
 /** JSONString values travel as text; an object given instead is written as W&B JSON text. */
@@ -48,7 +50,7 @@ function configureScalars(schema: GraphQLSchema): void {
 export function createExecutableSchema(): GraphQLSchema {
   const schema = buildSchema(SDL);
   configureScalars(schema);
-  for (const [typeName, resolvers] of Object.entries(RESOLVERS)) {
+  for (const [typeName, resolvers] of Object.entries(withArtifactResolvers(RESOLVERS))) {
     const type = schema.getType(typeName);
     if (!(type instanceof GraphQLObjectType)) throw new Error(`Schema has no object type ${typeName}`);
     const fields = type.getFields();

@@ -15,6 +15,8 @@ import { importDataset, type ImportSummary } from './import-dataset';
 import type { ProjectRow, RunRow, UserRow } from './rows';
 import { registerSqlFunctions } from '../query';
 import { applySchema } from './schema';
+import { ArtifactStore } from '../artifacts/artifact-store';
+import { applyArtifactSchema } from '../artifacts/schema';
 import { insertFile, insertReport, insertSweep, insertUser, upsertProject } from './write-objects';
 import { insertRun, appendHistory, deleteRunData } from './write-run';
 
@@ -35,16 +37,20 @@ export class Store {
   readonly db: Database.Database;
   /** Folder holding the bytes of large files. */
   readonly filesDir: string;
+  /** Artifacts, registry links, usage and organizations. */
+  readonly artifacts: ArtifactStore;
   private readonly statements = new Map<string, Statement>();
   private readonly tempFilesDir: boolean;
 
   constructor(options: StoreOptions = {}) {
     this.db = new Database(options.path ?? ':memory:');
     applySchema(this.db, !options.path);
+    applyArtifactSchema(this.db);
     registerSqlFunctions(this.db);
     this.tempFilesDir = !options.filesDir && !options.path;
     this.filesDir =
       options.filesDir ?? (options.path ? `${options.path}-files` : mkdtempSync(`${tmpdir()}/wbapi-files-`));
+    this.artifacts = new ArtifactStore(this);
   }
 
   /** A prepared statement for `sql`, prepared once per Store. */
