@@ -3,10 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultController } from '../faults/faults';
 import { type FaultConfig, type FaultTarget } from '../faults/faults';
+import { EXPORTS_PATH, type ExportService } from '../exports/export-service';
+import { createExecutableSchema } from '../schema/executable-schema';
 import type { Store } from '../store/store';
 import { answerPreflight, applyCors, type CorsOptions } from './cors';
 import { DocumentCache } from './document-cache';
 import { FAULTS_PATH, handleFaults } from './faults-endpoint';
+import { handleExport } from './exports-endpoint';
 import { handleFile } from './files-endpoint';
 import { handleGraphql, type GraphqlEndpointDeps } from './graphql-endpoint';
 import { sendError, sendJson } from './send';
@@ -18,12 +21,15 @@ export interface HttpServerOptions {
   schema: GraphQLSchema;
   faults: FaultController;
   cors?: CorsOptions;
+  /** History export URLs and scheduled exports. */
+  exports?: ExportService;
   log?: (error: Error) => void;
 }
 
 function targetOf(pathname: string): FaultTarget | null {
   if (pathname === '/graphql') return 'graphql';
-  if (pathname.startsWith('/files/')) return 'files';
+  // Export URLs are file downloads too: every file fault applies to them.
+  if (pathname.startsWith('/files/') || pathname.startsWith(EXPORTS_PATH)) return 'files';
   return null;
 }
 
@@ -60,6 +66,9 @@ async function route(
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return sendError(req, res, 405, 'Use GET for files', { Allow: 'GET, HEAD, OPTIONS' });
   }
+  if (pathname.startsWith(EXPORTS_PATH) && options.exports) {
+    return handleExport(req, res, options.store, options.exports, options.faults, fault);
+  }
   return handleFile(req, res, options.store, pathname, fault);
 }
 
@@ -68,10 +77,17 @@ async function route(
  * connection so a one-write response is not held back by delayed ACKs.
  */
 export function createHttpServer(options: HttpServerOptions): Server {
+  let withoutParquet: DocumentCache | undefined;
   const deps: GraphqlEndpointDeps = {
     schema: options.schema,
     store: options.store,
     documents: new DocumentCache(options.schema),
+    currentDocuments: () => {
+      if (!options.faults.current.parquetHistoryUnsupported) return deps.documents;
+      withoutParquet ??= new DocumentCache(createExecutableSchema({ withoutParquetHistory: true }));
+      return withoutParquet;
+    },
+    ...(options.exports ? { exports: options.exports } : {}),
     ...(options.log ? { log: options.log } : {}),
   };
   const server = createServer({ noDelay: true, keepAlive: true }, (req, res) => {

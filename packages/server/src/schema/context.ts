@@ -1,4 +1,5 @@
 import type { ProjectRow, RunRow, UserRow } from '../store/rows';
+import type { ExportService } from '../exports/export-service';
 import type { Store } from '../store/store';
 
 /** Per-request state handed to every resolver. */
@@ -13,6 +14,8 @@ export interface Context {
   runs: Map<number, RunRow>;
   /** Users already looked up during this request, by username. */
   users: Map<string, UserRow | undefined>;
+  /** Signs history export URLs and schedules exports of finished runs. */
+  exports?: ExportService;
 }
 
 /** A project by row id, loaded once per request. */
