@@ -1,0 +1,185 @@
+import { parquetMetadata, parquetRead, parquetSchema, type FileMetaData, type SchemaTree } from 'hyparquet';
+import type { HistoryRow } from '../history';
+import { ParquetHistoryFormatError } from './errors';
+import { checkColumnType, toHistoryValue } from './column-values';
+import { RangeFile, type RangeFileOptions } from './range-file';
+
+/** One row group of an export file and the `_step` range its statistics give. */
+export interface ExportRowGroup {
+  /** Index in the file. */
+  index: number;
+  /** Index of its first row in the file. */
+  rowStart: number;
+  /** Rows in the group. */
+  rowCount: number;
+  /** Smallest `_step` (−Infinity when the statistics do not say). */
+  minStep: number;
+  /** Largest `_step` (+Infinity when the statistics do not say). */
+  maxStep: number;
+}
+
+const MAGIC = 0x31524150; // "PAR1", little-endian
+
+function toStep(value: unknown): number | null {
+  // `+ 0` turns the -0.0 that writers put in float statistics into 0.
+  if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) + 0 : null;
+  if (typeof value === 'bigint') return Number(value);
+  return null;
+}
+
+function describe(url: string, index: number): string {
+  return `history export file ${index} (${new URL(url).pathname})`;
+}
+
+/**
+ * One Parquet history export opened over HTTP Range: its footer (read with two small ranged
+ * requests), the top-level columns, and the `_step` range of every row group. Rows are decoded
+ * one row group at a time for the columns asked, so a keyed scan fetches only those column chunks.
+ */
+export class ExportFile {
+  private constructor(
+    /** Byte reader of the file. */
+    readonly source: RangeFile,
+    /** Position of the file in the `parquetUrls` it came from. */
+    readonly position: number,
+    private readonly metadata: FileMetaData,
+    /** Top-level columns by name. */
+    readonly columns: ReadonlyMap<string, SchemaTree>,
+    /** Row groups with their `_step` ranges. */
+    readonly groups: readonly ExportRowGroup[],
+  ) {}
+
+  /** Opens the file at `url`: its size, then its footer. */
+  static async open(url: string, position: number, options: RangeFileOptions): Promise<ExportFile> {
+    const source = await RangeFile.open(url, options);
+    const name = describe(url, position);
+    const size = source.byteLength;
+    if (size < 12) throw new ParquetHistoryFormatError(`${name} is ${size} bytes long: not a Parquet file`);
+    const tail = new DataView(await source.slice(size - 8, size));
+    const footerLength = tail.getUint32(0, true);
+    if (tail.getUint32(4, true) !== MAGIC || footerLength + 12 > size) {
+      throw new ParquetHistoryFormatError(`${name} is not a Parquet file (or it is truncated)`);
+    }
+    const footer = await source.slice(size - 8 - footerLength, size);
+    let metadata: FileMetaData;
+    try {
+      metadata = parquetMetadata(footer);
+    } catch (error) {
+      throw new ParquetHistoryFormatError(`${name} has a corrupt footer`, { cause: error });
+    }
+    const tree = parquetSchema(metadata);
+    const columns = new Map(tree.children.map((c) => [c.element.name, c]));
+    const step = columns.get('_step');
+    if (columns.size > 0 && (!step || step.children.length > 0)) {
+      throw new ParquetHistoryFormatError(`${name} has no top-level _step column`, { column: '_step' });
+    }
+    if (step) checkColumnType(step, '_step');
+    const stepIndex = tree.children.findIndex((c) => c.element.name === '_step');
+    let rowStart = 0;
+    const groups: ExportRowGroup[] = metadata.row_groups.map((group, index) => {
+      const stats = step ? group.columns[stepIndex]?.meta_data?.statistics : undefined;
+      const min = toStep(stats?.min_value ?? stats?.min);
+      const max = toStep(stats?.max_value ?? stats?.max);
+      const rowCount = Number(group.num_rows);
+      const out = { index, rowStart, rowCount, minStep: min ?? -Infinity, maxStep: max ?? Infinity };
+      rowStart += rowCount;
+      return out;
+    });
+    for (let i = 1; i < groups.length; i++) {
+      const { minStep } = groups[i] as ExportRowGroup;
+      const { maxStep } = groups[i - 1] as ExportRowGroup;
+      if (Number.isFinite(minStep) && Number.isFinite(maxStep) && minStep < maxStep) {
+        throw new ParquetHistoryFormatError(
+          `${name}: _step is not ascending (row group ${i} starts below the one before)`,
+          {
+            column: '_step',
+          },
+        );
+      }
+    }
+    return new ExportFile(
+      source,
+      position,
+      metadata,
+      columns,
+      groups.filter((g) => g.rowCount > 0),
+    );
+  }
+
+  /** The columns to read for `keys` (all without keys): `_step`, each key `k` and every `k.*` column. */
+  projection(keys: readonly string[] | undefined): string[] {
+    const names = [...this.columns.keys()];
+    if (!keys) return names;
+    return names.filter((n) => n === '_step' || keys.some((k) => n === k || n.startsWith(`${k}.`)));
+  }
+
+  /**
+   * The rows of one row group as history rows (dotted names nested again, Parquet nulls left out),
+   * ascending by `_step`; rows whose `_step` is null are skipped.
+   */
+  async readGroup(group: ExportRowGroup, columns: readonly string[]): Promise<HistoryRow[]> {
+    for (const column of columns) checkColumnType(this.columns.get(column) as SchemaTree, column);
+    let raw: Record<string, unknown>[] = [];
+    try {
+      await parquetRead({
+        file: this.source,
+        metadata: this.metadata,
+        columns: [...columns],
+        rowStart: group.rowStart,
+        rowEnd: group.rowStart + group.rowCount,
+        rowFormat: 'object',
+        utf8: false,
+        onComplete: (rows) => {
+          raw = rows as Record<string, unknown>[];
+        },
+      });
+    } catch (error) {
+      if (error instanceof Error && error.name !== 'Error') throw error; // ours, or an abort
+      throw new ParquetHistoryFormatError(
+        `${describe(this.source.url, this.position)}: row group ${group.index} could not be decoded (${(error as Error).message})`,
+        { cause: error },
+      );
+    }
+    const rows: HistoryRow[] = [];
+    let previous = -Infinity;
+    for (const record of raw) {
+      const step = toStep(record._step);
+      if (step === null) continue;
+      if (step < previous) {
+        throw new ParquetHistoryFormatError(
+          `${describe(this.source.url, this.position)}: _step is not ascending (${step} after ${previous})`,
+          { column: '_step' },
+        );
+      }
+      previous = step;
+      rows.push(toRow(record, step));
+    }
+    return rows;
+  }
+}
+
+/** A decoded record as a history row: `_step` a number, dotted column names nested again. */
+function toRow(record: Record<string, unknown>, step: number): HistoryRow {
+  const row: HistoryRow = { _step: step };
+  for (const name in record) {
+    if (name === '_step') continue;
+    const value = toHistoryValue(record[name]);
+    if (value === undefined) continue;
+    if (!name.includes('.')) {
+      row[name] = value;
+      continue;
+    }
+    const path = name.split('.');
+    let target: Record<string, unknown> | null = row;
+    for (let i = 0; i < path.length - 1 && target; i++) {
+      const part = path[i] as string;
+      const next: unknown = target[part];
+      if (next === undefined) target = target[part] = {};
+      else if (next !== null && typeof next === 'object' && !Array.isArray(next))
+        target = next as Record<string, unknown>;
+      else target = null; // a value already sits where a dict should be: keep the first
+    }
+    if (target) target[path[path.length - 1] as string] = value;
+  }
+  return row;
+}
