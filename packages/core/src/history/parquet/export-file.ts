@@ -119,7 +119,9 @@ export class ExportFile {
    */
   async readGroup(group: ExportRowGroup, columns: readonly string[]): Promise<HistoryRow[]> {
     for (const column of columns) checkColumnType(this.columns.get(column) as SchemaTree, column);
-    let raw: Record<string, unknown>[] = [];
+    // Columns are collected whole and rows built once from them: hyparquet's row objects would be
+    // garbage made only to be copied.
+    const data = new Map<string, unknown[]>(columns.map((c) => [c, new Array<unknown>(group.rowCount)]));
     try {
       await parquetRead({
         file: this.source,
@@ -127,10 +129,13 @@ export class ExportFile {
         columns: [...columns],
         rowStart: group.rowStart,
         rowEnd: group.rowStart + group.rowCount,
-        rowFormat: 'object',
         utf8: false,
-        onComplete: (rows) => {
-          raw = rows as Record<string, unknown>[];
+        onChunk: ({ columnName, columnData, rowStart }) => {
+          const target = data.get(columnName) as unknown[];
+          const offset = rowStart - group.rowStart;
+          const from = Math.max(0, -offset);
+          const to = Math.min(columnData.length, group.rowCount - offset);
+          for (let i = from; i < to; i++) target[offset + i] = columnData[i];
         },
       });
     } catch (error) {
@@ -140,46 +145,62 @@ export class ExportFile {
         { cause: error },
       );
     }
-    const rows: HistoryRow[] = [];
-    let previous = -Infinity;
-    for (const record of raw) {
-      const step = toStep(record._step);
-      if (step === null) continue;
-      if (step < previous) {
-        throw new ParquetHistoryFormatError(
-          `${describe(this.source.url, this.position)}: _step is not ascending (${step} after ${previous})`,
-          { column: '_step' },
-        );
-      }
-      previous = step;
-      rows.push(toRow(record, step));
-    }
-    return rows;
+    return buildRows(data, group.rowCount, describe(this.source.url, this.position));
   }
 }
 
-/** A decoded record as a history row: `_step` a number, dotted column names nested again. */
-function toRow(record: Record<string, unknown>, step: number): HistoryRow {
-  const row: HistoryRow = { _step: step };
-  for (const name in record) {
-    if (name === '_step') continue;
-    const value = toHistoryValue(record[name]);
-    if (value === undefined) continue;
-    if (!name.includes('.')) {
-      row[name] = value;
-      continue;
-    }
-    const path = name.split('.');
-    let target: Record<string, unknown> | null = row;
-    for (let i = 0; i < path.length - 1 && target; i++) {
-      const part = path[i] as string;
-      const next: unknown = target[part];
-      if (next === undefined) target = target[part] = {};
-      else if (next !== null && typeof next === 'object' && !Array.isArray(next))
-        target = next as Record<string, unknown>;
-      else target = null; // a value already sits where a dict should be: keep the first
-    }
-    if (target) target[path[path.length - 1] as string] = value;
+/** One column's values and where they go in a row. */
+interface ColumnSlot {
+  values: unknown[];
+  /** The column name, or its dotted path split. */
+  path: string | string[];
+}
+
+/**
+ * History rows from decoded columns: `_step` a number (rows with a null `_step` skipped, a
+ * decreasing one refused), Parquet nulls left out, dotted column names nested again.
+ */
+function buildRows(data: Map<string, unknown[]>, count: number, file: string): HistoryRow[] {
+  const steps = data.get('_step') as unknown[];
+  const slots: ColumnSlot[] = [];
+  for (const [name, values] of data) {
+    if (name !== '_step') slots.push({ values, path: name.includes('.') ? name.split('.') : name });
   }
-  return row;
+  const rows: HistoryRow[] = [];
+  let previous = -Infinity;
+  for (let r = 0; r < count; r++) {
+    const step = toStep(steps[r]);
+    if (step === null) continue;
+    if (step < previous) {
+      throw new ParquetHistoryFormatError(`${file}: _step is not ascending (${step} after ${previous})`, {
+        column: '_step',
+      });
+    }
+    previous = step;
+    const row: HistoryRow = { _step: step };
+    for (const slot of slots) {
+      const raw = slot.values[r];
+      if (raw === null || raw === undefined) continue;
+      const value = typeof raw === 'number' ? raw : toHistoryValue(raw);
+      if (value === undefined) continue;
+      if (typeof slot.path === 'string') row[slot.path] = value;
+      else setPath(row, slot.path, value);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Sets `value` at a dotted path, making dicts on the way (a non-dict already there wins). */
+function setPath(row: HistoryRow, path: readonly string[], value: unknown): void {
+  let target: Record<string, unknown> = row;
+  for (let i = 0; i < path.length - 1; i++) {
+    const part = path[i] as string;
+    const next: unknown = target[part];
+    if (next === undefined) target = target[part] = {};
+    else if (next !== null && typeof next === 'object' && !Array.isArray(next))
+      target = next as Record<string, unknown>;
+    else return;
+  }
+  target[path[path.length - 1] as string] = value;
 }

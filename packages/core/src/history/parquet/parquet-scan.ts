@@ -177,7 +177,20 @@ export async function* parquetHistoryPages(
   await set.open();
   const boundary = liveFrom(answer, set.files, last);
   const columns = new Map(set.files.map((f) => [f, f.projection(projectionKeys)]));
-  const decoded = new Map<ExportRowGroup, HistoryRow[]>();
+  // Decoded row groups (and the next group of each file, read ahead) with a cursor: windows only
+  // move forward, so each row group is fetched and decoded once.
+  const decoded = new Map<ExportRowGroup, { rows: Promise<HistoryRow[]>; next: number }>();
+  const decode = (file: ExportFile, g: ExportRowGroup) => {
+    let entry = decoded.get(g);
+    if (!entry) {
+      const wanted = columns.get(file) as string[];
+      const rows = set.withFreshUrl(file.position, () => file.readGroup(g, wanted));
+      rows.catch(() => undefined); // a read-ahead that fails surfaces when awaited
+      entry = { rows, next: 0 };
+      decoded.set(g, entry);
+    }
+    return entry;
+  };
   const after = options.after ?? null;
   let offset = after === null ? range.start : Math.max(range.start, after + 1);
   while (offset < range.stop) {
@@ -198,16 +211,18 @@ export async function* parquetHistoryPages(
     }
     const exported: HistoryRow[] = [];
     for (const { file, g } of overlapping) {
-      let rows = decoded.get(g);
-      if (!rows) {
-        const wanted = columns.get(file) as string[];
-        rows = await set.withFreshUrl(file.position, () => file.readGroup(g, wanted));
-        decoded.set(g, rows);
+      const entry = decode(file, g);
+      const following = file.groups[file.groups.indexOf(g) + 1];
+      if (following && following.minStep < range.stop) decode(file, following);
+      const rows = await entry.rows;
+      let i = entry.next;
+      while (i < rows.length && ((rows[i] as HistoryRow)._step as number) < window.minStep) i++;
+      for (; i < rows.length; i++) {
+        const row = rows[i] as HistoryRow;
+        if ((row._step as number) >= window.end) break;
+        exported.push(row);
       }
-      for (const row of rows) {
-        const step = row._step as number;
-        if (step >= window.minStep && step < window.end) exported.push(row);
-      }
+      entry.next = i;
     }
     const live: HistoryRow[] = [];
     for (let lo = Math.max(window.minStep, boundary); lo < window.end; lo += LIVE_WINDOW) {
