@@ -8,7 +8,7 @@ export interface HistoryExportOptions {
   /** Export only rows with `_step <= upToStep` (a partial export); later rows stay live. */
   upToStep?: number;
   /** Physical type of `_step`. @defaultValue 'double' */
-  stepType?: 'double' | 'int64';
+  stepType?: 'double' | 'int64' | 'int32';
   /** Nested dicts as dotted columns (`b.c`) or as struct columns. @defaultValue 'dotted' */
   nesting?: 'dotted' | 'struct';
   /**
@@ -27,7 +27,7 @@ export interface HistoryExportOptions {
   /** Order of the run's `parquetUrls`: by step, or the reverse. @defaultValue 'ascending' */
   urlOrder?: 'ascending' | 'reversed';
   /** Compression of the data pages. @defaultValue 'SNAPPY' */
-  codec?: 'SNAPPY' | 'UNCOMPRESSED';
+  codec?: 'SNAPPY' | 'UNCOMPRESSED' | 'GZIP' | 'BROTLI';
 }
 
 /** What one {@link HistoryExportOptions} export wrote. */

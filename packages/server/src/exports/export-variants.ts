@@ -7,6 +7,8 @@ import type { HistoryExportOptions } from './export-options';
 export const HISTORY_EXPORT_VARIANTS: Readonly<Record<string, HistoryExportOptions>> = {
   default: {},
   int64Step: { stepType: 'int64' },
+  int32StepGzip: { stepType: 'int32', codec: 'GZIP' },
+  brotli: { codec: 'BROTLI', rowGroupSize: 16 },
   structNesting: { nesting: 'struct' },
   unionTypes: { mixed: 'union' },
   uncompressedSmallGroups: { codec: 'UNCOMPRESSED', rowGroupSize: 7 },

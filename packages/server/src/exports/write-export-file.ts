@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { ParquetWriter, fileWriter, type SchemaElement } from 'hyparquet-writer';
 import type { ColumnKind } from './column-kinds';
 import { rowColumns } from './column-kinds';
@@ -23,6 +24,12 @@ export interface WrittenExportFile {
 
 const CREATED_BY = 'wbapi-server (hyparquet-writer)';
 
+/** GZIP and BROTLI through node:zlib (hyparquet-writer brings SNAPPY itself). */
+const COMPRESSORS = {
+  GZIP: (input: Uint8Array) => new Uint8Array(gzipSync(input)),
+  BROTLI: (input: Uint8Array) => new Uint8Array(brotliCompressSync(input)),
+};
+
 /**
  * Writes history rows (ascending `_step`) to a Parquet file: `_step` first and non-null, then
  * `columns`, in row groups of `rowGroupSize` rows, each with min/max statistics. Rows are taken
@@ -34,10 +41,12 @@ export function writeExportFile(
   columns: readonly ExportColumn[],
   options: ResolvedExportOptions,
 ): WrittenExportFile {
-  const step: SchemaElement =
-    options.stepType === 'int64'
-      ? { name: '_step', type: 'INT64', repetition_type: 'REQUIRED' }
-      : { name: '_step', type: 'DOUBLE', repetition_type: 'REQUIRED' };
+  const stepTypes = { double: 'DOUBLE', int64: 'INT64', int32: 'INT32' } as const;
+  const step: SchemaElement = {
+    name: '_step',
+    type: stepTypes[options.stepType],
+    repetition_type: 'REQUIRED',
+  };
   const schema: SchemaElement[] = [
     { name: 'schema', num_children: columns.length + 1 },
     step,
@@ -47,6 +56,7 @@ export function writeExportFile(
     writer: fileWriter(path),
     schema,
     codec: options.codec,
+    compressors: COMPRESSORS,
     createdBy: CREATED_BY,
     kvMetadata: [{ key: 'wandb-compacted', value: 'true' }],
   });

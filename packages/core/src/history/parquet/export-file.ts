@@ -1,5 +1,13 @@
-import { parquetMetadata, parquetRead, parquetSchema, type FileMetaData, type SchemaTree } from 'hyparquet';
+import {
+  parquetMetadata,
+  parquetRead,
+  parquetSchema,
+  type Compressors,
+  type FileMetaData,
+  type SchemaTree,
+} from 'hyparquet';
 import type { HistoryRow } from '../history';
+import { decompressorsFor } from './codecs';
 import { ParquetHistoryFormatError } from './errors';
 import { checkColumnType, toHistoryValue } from './column-values';
 import { RangeFile, type RangeFileOptions } from './range-file';
@@ -43,6 +51,7 @@ export class ExportFile {
     /** Position of the file in the `parquetUrls` it came from. */
     readonly position: number,
     private readonly metadata: FileMetaData,
+    private readonly compressors: Compressors | undefined,
     /** Top-level columns by name. */
     readonly columns: ReadonlyMap<string, SchemaTree>,
     /** Row groups with their `_step` ranges. */
@@ -97,10 +106,12 @@ export class ExportFile {
         );
       }
     }
+    const compressors = await decompressorsFor(metadata, name);
     return new ExportFile(
       source,
       position,
       metadata,
+      compressors,
       columns,
       groups.filter((g) => g.rowCount > 0),
     );
@@ -130,6 +141,7 @@ export class ExportFile {
         rowStart: group.rowStart,
         rowEnd: group.rowStart + group.rowCount,
         utf8: false,
+        ...(this.compressors ? { compressors: this.compressors } : {}),
         onChunk: ({ columnName, columnData, rowStart }) => {
           const target = data.get(columnName) as unknown[];
           const offset = rowStart - group.rowStart;
