@@ -171,6 +171,21 @@ describe('Parquet history: servers and URLs that misbehave', () => {
     await expect(parquetHistoryPages(src).next()).rejects.toBeInstanceOf(ParquetHistoryUnsupportedError);
   });
 
+  it('takes the W&B wording at HTTP 200 as unsupported too, and no other error', async () => {
+    const run = await testApi(server).run('acme/exports/default');
+    const src = sources(run);
+    const last = await run.lastHistoryStep();
+    src.lastStep = () => Promise.resolve(last); // so that the next GraphQL request is RunParquetHistory
+    server.faults.update({ targets: ['graphql'], graphqlErrorMessage: 'Injected: something else' });
+    server.faults.failNext(1, 'graphql-error');
+    await expect(parquetHistoryPages(src).next()).rejects.not.toBeInstanceOf(ParquetHistoryUnsupportedError);
+    expect(src.memo.unsupported).toBe(false);
+    server.faults.update({ graphqlErrorMessage: 'Cannot query field "liveData" on type "ParquetHistory".' });
+    server.faults.failNext(1, 'graphql-error');
+    await expect(parquetHistoryPages(src).next()).rejects.toBeInstanceOf(ParquetHistoryUnsupportedError);
+    expect(src.memo.unsupported).toBe(true);
+  });
+
   it('reads every row when HEAD is refused and Range is ignored', async () => {
     server.faults.update({ exportHeadRefused: true, exportRangeIgnored: true });
     const run = await testApi(server).run('acme/exports/partly');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ParquetWriter, fileWriter } from 'hyparquet-writer';
 import type { Store } from '../store/store';
 import { parseWandbJson } from '../util/wandb-json';
-import { KindCollector, isNestedKind, rowColumns } from './column-kinds';
+import { KindCollector, isNestedKind, rowColumns, type ColumnKind } from './column-kinds';
 import { resolveExportOptions, type HistoryExportOptions, type HistoryExportSummary } from './export-options';
 import { writeExportFile, type ExportColumn } from './write-export-file';
 
@@ -51,6 +51,38 @@ function* rowsBetween(
     'SELECT row FROM history WHERE run_id = ? AND step >= ? AND step <= ? ORDER BY step',
   );
   for (const r of statement.iterate(runId, lo, hi)) yield parseWandbJson(r.row) as Record<string, unknown>;
+}
+
+const SCALAR_KINDS: Record<string, ColumnKind> = {
+  number: { kind: 'double' },
+  string: { kind: 'string' },
+  boolean: { kind: 'boolean' },
+};
+
+/**
+ * The columns when the run's `historyKeys` already tell them: every key always held numbers, or
+ * always strings, or always booleans (the usual run). Null when a row must be looked at (dicts,
+ * lists, explicit nulls or mixed types).
+ */
+function scalarColumns(store: Store, runId: number): ExportColumn[] | null {
+  const row = store
+    .prepare<{ history_keys: string }>('SELECT history_keys FROM runs WHERE id = ?')
+    .get(runId);
+  const keys =
+    (
+      parseWandbJson(row?.history_keys ?? '{}') as {
+        keys?: Record<string, { typeCounts?: { type: string }[] }>;
+      }
+    ).keys ?? {};
+  const columns: ExportColumn[] = [];
+  for (const [name, info] of Object.entries(keys)) {
+    if (name === '_step') continue;
+    const types = info.typeCounts ?? [];
+    const kind = types.length === 1 ? SCALAR_KINDS[types[0]?.type ?? ''] : undefined;
+    if (!kind) return null;
+    columns.push({ name, kind });
+  }
+  return columns;
 }
 
 /** Columns of the rows in `[lo, hi]`: scalar columns first (as W&B orders them), then nested ones. */
@@ -121,7 +153,8 @@ export function exportHistory(
   if (steps.length > 0) {
     const first = steps[0] as number;
     const last = steps[steps.length - 1] as number;
-    const columns = columnsOf(store, runId, first, last, o.nesting, o.mixed);
+    // The usual run (scalars of one type per key) needs no first pass over its rows.
+    const columns = scalarColumns(store, runId) ?? columnsOf(store, runId, first, last, o.nesting, o.mixed);
     const count = Math.max(1, Math.ceil(steps.length / o.rowsPerFile));
     for (let i = 0; i < count; i++) {
       const start = i === 0 ? 0 : Math.max(0, i * o.rowsPerFile - o.overlapRows);
