@@ -129,6 +129,15 @@ export class ExportFile {
    * ascending by `_step`; rows whose `_step` is null are skipped.
    */
   async readGroup(group: ExportRowGroup, columns: readonly string[]): Promise<HistoryRow[]> {
+    const decoded = await this.decodeGroup(group, columns);
+    return decoded.rows(0, decoded.steps.length);
+  }
+
+  /**
+   * One row group decoded for `columns`, kept as columns: rows are made only when asked for
+   * (page by page), so they live as briefly as the page path's parsed rows.
+   */
+  async decodeGroup(group: ExportRowGroup, columns: readonly string[]): Promise<DecodedGroup> {
     for (const column of columns) checkColumnType(this.columns.get(column) as SchemaTree, column);
     // Columns are collected whole and rows built once from them: hyparquet's row objects would be
     // garbage made only to be copied.
@@ -157,7 +166,7 @@ export class ExportFile {
         { cause: error },
       );
     }
-    return buildRows(data, group.rowCount, describe(this.source.url, this.position));
+    return new DecodedGroup(data, describe(this.source.url, this.position));
   }
 }
 
@@ -169,38 +178,54 @@ interface ColumnSlot {
 }
 
 /**
- * History rows from decoded columns: `_step` a number (rows with a null `_step` skipped, a
- * decreasing one refused), Parquet nulls left out, dotted column names nested again.
+ * A row group's decoded columns. `steps` holds each row's `_step` (NaN where it is null: such rows
+ * are skipped), checked ascending; `rows(from, to)` makes the history rows of a slice: Parquet
+ * nulls left out, dotted column names nested again.
  */
-function buildRows(data: Map<string, unknown[]>, count: number, file: string): HistoryRow[] {
-  const steps = data.get('_step') as unknown[];
-  const slots: ColumnSlot[] = [];
-  for (const [name, values] of data) {
-    if (name !== '_step') slots.push({ values, path: name.includes('.') ? name.split('.') : name });
-  }
-  const rows: HistoryRow[] = [];
-  let previous = -Infinity;
-  for (let r = 0; r < count; r++) {
-    const step = toStep(steps[r]);
-    if (step === null) continue;
-    if (step < previous) {
-      throw new ParquetHistoryFormatError(`${file}: _step is not ascending (${step} after ${previous})`, {
-        column: '_step',
-      });
+export class DecodedGroup {
+  /** `_step` of each row of the group, NaN for a null `_step`. */
+  readonly steps: Float64Array;
+  private readonly slots: ColumnSlot[] = [];
+
+  constructor(data: Map<string, unknown[]>, file: string) {
+    const raw = data.get('_step') as unknown[];
+    this.steps = new Float64Array(raw.length);
+    let previous = -Infinity;
+    for (let r = 0; r < raw.length; r++) {
+      const step = toStep(raw[r]);
+      this.steps[r] = step ?? NaN;
+      if (step === null) continue;
+      if (step < previous) {
+        throw new ParquetHistoryFormatError(`${file}: _step is not ascending (${step} after ${previous})`, {
+          column: '_step',
+        });
+      }
+      previous = step;
     }
-    previous = step;
-    const row: HistoryRow = { _step: step };
-    for (const slot of slots) {
-      const raw = slot.values[r];
-      if (raw === null || raw === undefined) continue;
-      const value = typeof raw === 'number' ? raw : toHistoryValue(raw);
-      if (value === undefined) continue;
-      if (typeof slot.path === 'string') row[slot.path] = value;
-      else setPath(row, slot.path, value);
+    for (const [name, values] of data) {
+      if (name !== '_step') this.slots.push({ values, path: name.includes('.') ? name.split('.') : name });
     }
-    rows.push(row);
   }
-  return rows;
+
+  /** The history rows of positions `[from, to)`. */
+  rows(from: number, to: number): HistoryRow[] {
+    const rows: HistoryRow[] = [];
+    for (let r = from; r < to; r++) {
+      const step = this.steps[r] as number;
+      if (Number.isNaN(step)) continue;
+      const row: HistoryRow = { _step: step };
+      for (const slot of this.slots) {
+        const raw = slot.values[r];
+        if (raw === null || raw === undefined) continue;
+        const value = typeof raw === 'number' ? raw : toHistoryValue(raw);
+        if (value === undefined) continue;
+        if (typeof slot.path === 'string') row[slot.path] = value;
+        else setPath(row, slot.path, value);
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
 }
 
 /** Sets `value` at a dotted path, making dicts on the way (a non-dict already there wins). */

@@ -3,7 +3,7 @@ import { redactUrl } from '../../errors/http-error';
 import type { HistoryRow } from '../history';
 import { nextWindow, scanRange, type ScanWindow } from '../scan-plan';
 import { ExportUrlError } from './errors';
-import { ExportFile, type ExportRowGroup } from './export-file';
+import { ExportFile, type DecodedGroup, type ExportRowGroup } from './export-file';
 import type { ExportFetchStats } from './fetch-stats';
 import { keepKeys, mergeByStep } from './merge-rows';
 import {
@@ -179,12 +179,12 @@ export async function* parquetHistoryPages(
   const columns = new Map(set.files.map((f) => [f, f.projection(projectionKeys)]));
   // Decoded row groups (and the next group of each file, read ahead) with a cursor: windows only
   // move forward, so each row group is fetched and decoded once.
-  const decoded = new Map<ExportRowGroup, { rows: Promise<HistoryRow[]>; next: number }>();
+  const decoded = new Map<ExportRowGroup, { rows: Promise<DecodedGroup>; next: number }>();
   const decode = (file: ExportFile, g: ExportRowGroup) => {
     let entry = decoded.get(g);
     if (!entry) {
       const wanted = columns.get(file) as string[];
-      const rows = set.withFreshUrl(file.position, () => file.readGroup(g, wanted));
+      const rows = set.withFreshUrl(file.position, () => file.decodeGroup(g, wanted));
       rows.catch(() => undefined); // a read-ahead that fails surfaces when awaited
       entry = { rows, next: 0 };
       decoded.set(g, entry);
@@ -214,15 +214,15 @@ export async function* parquetHistoryPages(
       const entry = decode(file, g);
       const following = file.groups[file.groups.indexOf(g) + 1];
       if (following && following.minStep < range.stop) decode(file, following);
-      const rows = await entry.rows;
+      const group = await entry.rows;
+      const { steps } = group;
       let i = entry.next;
-      while (i < rows.length && ((rows[i] as HistoryRow)._step as number) < window.minStep) i++;
-      for (; i < rows.length; i++) {
-        const row = rows[i] as HistoryRow;
-        if ((row._step as number) >= window.end) break;
-        exported.push(row);
-      }
-      entry.next = i;
+      // NaN (a null _step) compares false both ways: such rows are passed over, never returned.
+      while (i < steps.length && !((steps[i] as number) >= window.minStep)) i++;
+      let j = i;
+      while (j < steps.length && !((steps[j] as number) >= window.end)) j++;
+      for (const row of group.rows(i, j)) exported.push(row);
+      entry.next = j;
     }
     const live: HistoryRow[] = [];
     for (let lo = Math.max(window.minStep, boundary); lo < window.end; lo += LIVE_WINDOW) {
