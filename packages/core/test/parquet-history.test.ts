@@ -7,12 +7,12 @@ import {
 } from '@wbapi/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryRow } from '../src';
-import { fetchHistoryPage } from '../src/history/history-page';
 import {
   ExportUrlError,
   ParquetHistoryUnsupportedError,
   newFetchStats,
   parquetHistoryPages,
+  parquetSourcesFor,
   type ExportFetchStats,
   type ParquetScanOptions,
   type ParquetScanSources,
@@ -65,16 +65,8 @@ const recordingFetch: typeof fetch = (input, init) => {
 };
 
 function sources(run: Run, stats: ExportFetchStats = newFetchStats()): ParquetScanSources {
-  return {
-    client: run.context.client,
-    fetch: recordingFetch,
-    run: { entity: run.entity, project: run.project, id: run.id },
-    memo: { unsupported: false },
-    lastStep: () => run.lastHistoryStep({ cache: false }),
-    livePage: (window, keys) => fetchHistoryPage(run, window, 1000, keys, { cache: false }),
-    retry: { attempts: 10, baseDelayMs: 1, maxDelayMs: 5 },
-    stats,
-  };
+  const retry = { attempts: 10, baseDelayMs: 1, maxDelayMs: 5 };
+  return parquetSourcesFor(run, { cache: false }, { fetch: recordingFetch, retry, stats });
 }
 
 async function parquetRows(
@@ -163,12 +155,18 @@ describe('Parquet history: the same rows as the page path', () => {
 describe('Parquet history: servers and URLs that misbehave', () => {
   it('raises ParquetHistoryUnsupportedError once, then remembers it without asking again', async () => {
     server.faults.update({ parquetHistoryUnsupported: true });
-    const run = await testApi(server).run('acme/exports/default');
-    const src = sources(run);
+    const api = testApi(server);
+    const src = sources(await api.run('acme/exports/default'));
     await expect(parquetHistoryPages(src).next()).rejects.toBeInstanceOf(ParquetHistoryUnsupportedError);
     expect(src.memo.unsupported).toBe(true);
     server.faults.clear();
-    await expect(parquetHistoryPages(src).next()).rejects.toBeInstanceOf(ParquetHistoryUnsupportedError);
+    // Remembered for every run of that Api, without another RunParquetHistory request.
+    const other = sources(await api.run('acme/exports/partly'));
+    const before = server.faults.stats.requests;
+    await expect(parquetHistoryPages(other).next()).rejects.toBeInstanceOf(ParquetHistoryUnsupportedError);
+    expect(server.faults.stats.requests - before).toBe(1); // lastHistoryStep only
+    // Another Api asks again.
+    expect(sources(await testApi(server).run('acme/exports/partly')).memo.unsupported).toBe(false);
   });
 
   it('takes the W&B wording at HTTP 200 as unsupported too, and no other error', async () => {

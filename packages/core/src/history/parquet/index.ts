@@ -24,3 +24,4 @@ export {
   type ParquetScanSources,
 } from './parquet-scan';
 export { RangeFile, type ExportRetryOptions, type RangeFileOptions } from './range-file';
+export { parquetSourcesFor, supportMemoOf } from './run-sources';
