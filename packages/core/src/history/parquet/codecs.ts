@@ -1,5 +1,5 @@
 import type { Compressors, FileMetaData } from 'hyparquet';
-import { ParquetHistoryFormatError } from './errors';
+import { ParquetHistoryFormatError } from './parquet-history-format-error';
 
 /** Codecs hyparquet decodes by itself. */
 const BUILT_IN = new Set(['UNCOMPRESSED', 'SNAPPY']);

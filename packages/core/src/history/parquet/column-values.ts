@@ -1,6 +1,6 @@
 import type { SchemaTree } from 'hyparquet';
 import { parseWandbJson } from '../../json';
-import { ParquetHistoryFormatError } from './errors';
+import { ParquetHistoryFormatError } from './parquet-history-format-error';
 
 const UNSUPPORTED_CONVERTED = new Set([
   'DECIMAL',

@@ -1,6 +1,7 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { ExportUrlError, ParquetHistoryFormatError } from './errors';
+import { ExportUrlError } from './export-url-error';
+import { ParquetHistoryFormatError } from './parquet-history-format-error';
 import { ExportFile } from './export-file';
 import { newFetchStats } from './fetch-stats';
 

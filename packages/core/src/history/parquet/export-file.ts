@@ -7,8 +7,9 @@ import {
   type SchemaTree,
 } from 'hyparquet';
 import type { HistoryRow } from '../history';
+import { WandbError } from '../../errors/wandb-error';
 import { decompressorsFor } from './codecs';
-import { ParquetHistoryFormatError } from './errors';
+import { ParquetHistoryFormatError } from './parquet-history-format-error';
 import { checkColumnType, toHistoryValue } from './column-values';
 import { RangeFile, type RangeFileOptions } from './range-file';
 
@@ -160,7 +161,8 @@ export class ExportFile {
         },
       });
     } catch (error) {
-      if (error instanceof Error && error.name !== 'Error') throw error; // ours, or an abort
+      // Ours (a refused URL, a bad column) and aborts pass; anything hyparquet throws is a bad file.
+      if (error instanceof WandbError || (error as { name?: unknown }).name === 'AbortError') throw error;
       throw new ParquetHistoryFormatError(
         `${describe(this.source.url, this.position)}: row group ${group.index} could not be decoded (${(error as Error).message})`,
         { cause: error },

@@ -5,7 +5,9 @@
  *
  * @packageDocumentation
  */
-export { ExportUrlError, ParquetHistoryFormatError, ParquetHistoryUnsupportedError } from './errors';
+export { ExportUrlError } from './export-url-error';
+export { ParquetHistoryFormatError } from './parquet-history-format-error';
+export { ParquetHistoryUnsupportedError } from './parquet-history-unsupported-error';
 export { ExportFile, type ExportRowGroup } from './export-file';
 export { newFetchStats, type ExportFetchStats } from './fetch-stats';
 export { keepKeys, mergeByStep } from './merge-rows';

@@ -4,7 +4,7 @@ import { GraphQLError } from '../../errors/graphql-error';
 import { HttpError } from '../../errors/http-error';
 import { NotFoundError } from '../../errors/not-found-error';
 import { describeRun } from '../../runs/run-attrs';
-import { ParquetHistoryUnsupportedError } from './errors';
+import { ParquetHistoryUnsupportedError } from './parquet-history-unsupported-error';
 
 /** The run a Parquet history read is about. */
 export interface RunRef {

@@ -2,7 +2,7 @@ import type { ClientLike, RequestOptions } from '../../api/context';
 import { redactUrl } from '../../errors/http-error';
 import type { HistoryRow } from '../history';
 import { nextWindow, scanRange, type ScanWindow } from '../scan-plan';
-import { ExportUrlError } from './errors';
+import { ExportUrlError } from './export-url-error';
 import { ExportFile, type DecodedGroup, type ExportRowGroup } from './export-file';
 import type { ExportFetchStats } from './fetch-stats';
 import { keepKeys, mergeByStep } from './merge-rows';

@@ -1,5 +1,5 @@
 import { redactUrl } from '../../errors/http-error';
-import { ExportUrlError } from './errors';
+import { ExportUrlError } from './export-url-error';
 import type { ExportFetchStats } from './fetch-stats';
 
 /** Retries of export URL requests (5xx, 429, dropped connections, short bodies). */
@@ -30,6 +30,8 @@ class Transient extends Error {
     message: string,
     readonly retryAfterMs: number | null = null,
     readonly last: unknown = undefined,
+    /** HTTP status, 0 when no reply came. */
+    readonly status = 0,
   ) {
     super(message);
   }
@@ -154,7 +156,7 @@ export class RangeFile {
     const status = response.status;
     const transient = status >= 500 || status === 429 || status === 408;
     const message = `History export ${what}: HTTP ${status} from ${redactUrl(this.currentUrl)}`;
-    if (transient) throw new Transient(message, retryAfterMs(response));
+    if (transient) throw new Transient(message, retryAfterMs(response), undefined, status);
     throw new ExportUrlError(message, {
       status,
       statusText: response.statusText,
@@ -235,7 +237,7 @@ export class RangeFile {
         if (!(error instanceof Transient)) throw error;
         if (i >= attempts) {
           throw new ExportUrlError(`${error.message} (after ${attempts} attempts)`, {
-            status: 0,
+            status: error.status,
             url: this.currentUrl,
             cause: error.last ?? error,
           });
