@@ -26,6 +26,8 @@ export interface HistoryExportOptions {
   empty?: boolean;
   /** Order of the run's `parquetUrls`: by step, or the reverse. @defaultValue 'ascending' */
   urlOrder?: 'ascending' | 'reversed';
+  /** Min/max statistics in every row group (W&B's readers rely on `_step`'s). @defaultValue true */
+  statistics?: boolean;
   /** Compression of the data pages. @defaultValue 'SNAPPY' */
   codec?: 'SNAPPY' | 'UNCOMPRESSED' | 'GZIP' | 'BROTLI';
 }
@@ -71,5 +73,6 @@ export function resolveExportOptions(options: HistoryExportOptions = {}): Resolv
     empty: options.empty ?? false,
     urlOrder: options.urlOrder ?? 'ascending',
     codec: options.codec ?? 'SNAPPY',
+    statistics: options.statistics ?? true,
   };
 }

@@ -12,6 +12,7 @@ export const HISTORY_EXPORT_VARIANTS: Readonly<Record<string, HistoryExportOptio
   structNesting: { nesting: 'struct' },
   unionTypes: { mixed: 'union' },
   uncompressedSmallGroups: { codec: 'UNCOMPRESSED', rowGroupSize: 7 },
+  noStatistics: { statistics: false, rowGroupSize: 9 },
   overlappingReversedFiles: { rowsPerFile: 13, overlapRows: 4, urlOrder: 'reversed', rowGroupSize: 5 },
   withEmptyFile: { empty: true, rowsPerFile: 20 },
 };

@@ -57,6 +57,7 @@ export function writeExportFile(
     schema,
     codec: options.codec,
     compressors: COMPRESSORS,
+    statistics: options.statistics,
     createdBy: CREATED_BY,
     kvMetadata: [{ key: 'wandb-compacted', value: 'true' }],
   });
