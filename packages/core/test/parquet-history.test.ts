@@ -66,7 +66,7 @@ const recordingFetch: typeof fetch = (input, init) => {
 
 function sources(run: Run, stats: ExportFetchStats = newFetchStats()): ParquetScanSources {
   const retry = { attempts: 10, baseDelayMs: 1, maxDelayMs: 5 };
-  return parquetSourcesFor(run, { cache: false }, { fetch: recordingFetch, retry, stats });
+  return parquetSourcesFor(run.context, run, { cache: false }, { fetch: recordingFetch, retry, stats });
 }
 
 async function parquetRows(
@@ -219,8 +219,9 @@ describe('Parquet history: servers and URLs that misbehave', () => {
     const expired = new Set<string>();
     const client = run.context.client;
     src.client = {
-      request: async (document, variables, options) => {
-        const result = await client.request(document, variables, options);
+      request: (async (...args: Parameters<typeof client.request>) => {
+        const [document] = args;
+        const result = await client.request(...args);
         if (String(document).includes('RunParquetHistory')) {
           answers += 1;
           const urls = (result as { project: { run: { parquetHistory: { parquetUrls: string[] } } } }).project
@@ -230,7 +231,7 @@ describe('Parquet history: servers and URLs that misbehave', () => {
           server.faults.update({ exportUrlTtlMs: 3_600_000 + answers });
         }
         return result;
-      },
+      }) as typeof client.request,
     };
     let reads = 0;
     src.fetch = (input, init) => {

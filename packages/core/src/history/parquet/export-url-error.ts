@@ -11,6 +11,7 @@ export class ExportUrlError extends HttpError {
 
   constructor(message: string, init: HttpErrorInit) {
     super(message, init);
+    this.name = 'ExportUrlError';
     this.expired = init.status === 400 || init.status === 401 || init.status === 403;
   }
 }

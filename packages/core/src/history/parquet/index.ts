@@ -15,7 +15,6 @@ export {
   fetchParquetHistory,
   type ParquetHistoryAnswer,
   type ParquetSupportMemo,
-  type RunRef,
 } from './parquet-history-query';
 export {
   LIVE_WINDOW,

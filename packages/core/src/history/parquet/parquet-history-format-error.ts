@@ -11,6 +11,7 @@ export class ParquetHistoryFormatError extends WandbError {
 
   constructor(message: string, options: { column?: string | null; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? {} : { cause: options.cause });
+    this.name = 'ParquetHistoryFormatError';
     this.column = options.column ?? null;
   }
 }

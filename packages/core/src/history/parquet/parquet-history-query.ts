@@ -1,20 +1,11 @@
 import { RunParquetHistoryDocument } from '@wbapi/gql';
-import type { ClientLike, RequestOptions } from '../../api/context';
+import type { ClientLike, RequestOptions } from '../../session/session';
 import { GraphQLError } from '../../errors/graphql-error';
 import { HttpError } from '../../errors/http-error';
 import { NotFoundError } from '../../errors/not-found-error';
+import type { RunRef } from '../../paths/refs';
 import { describeRun } from '../../runs/run-attrs';
 import { ParquetHistoryUnsupportedError } from './parquet-history-unsupported-error';
-
-/** The run a Parquet history read is about. */
-export interface RunRef {
-  /** Entity (user or team). */
-  entity: string;
-  /** Project name. */
-  project: string;
-  /** Run id (GraphQL `Run.name`). */
-  id: string;
-}
 
 /** What `Run.parquetHistory` answered. */
 export interface ParquetHistoryAnswer {
@@ -74,7 +65,8 @@ export async function fetchParquetHistory(
     );
   }
   const liveData = (history.liveData ?? []).filter(
-    (row): row is Record<string, unknown> => row !== null && typeof row === 'object' && !Array.isArray(row),
+    (row: unknown): row is Record<string, unknown> =>
+      row !== null && typeof row === 'object' && !Array.isArray(row),
   );
   return { parquetUrls: [...(history.parquetUrls ?? [])], liveData };
 }

@@ -1,4 +1,4 @@
-import type { ClientLike, RequestOptions } from '../../api/context';
+import type { ClientLike, RequestOptions } from '../../session/session';
 import { redactUrl } from '../../errors/http-error';
 import type { HistoryRow } from '../history';
 import { nextWindow, scanRange, type ScanWindow } from '../scan-plan';
@@ -10,8 +10,8 @@ import {
   fetchParquetHistory,
   type ParquetHistoryAnswer,
   type ParquetSupportMemo,
-  type RunRef,
 } from './parquet-history-query';
+import type { RunRef } from '../../paths/refs';
 import type { ExportRetryOptions } from './range-file';
 
 /** Widest live request, in steps, whatever the page size (the page path's usual width). */

@@ -1,43 +1,43 @@
-import type { RequestOptions } from '../../api/context';
-import type { Platform } from '../../platform';
-import type { Run } from '../../runs/run';
+import type { RunRef } from '../../paths/refs';
+import type { RequestOptions, Session } from '../../session/session';
 import { fetchHistoryPage } from '../history-page';
-import type { ParquetSupportMemo } from './parquet-history-query';
-import type { ParquetScanSources } from './parquet-scan';
-import { LIVE_WINDOW } from './parquet-scan';
-import type { ExportRetryOptions } from './range-file';
+import { lastHistoryStep } from '../last-history-step';
 import type { ExportFetchStats } from './fetch-stats';
+import type { ParquetSupportMemo } from './parquet-history-query';
+import { LIVE_WINDOW, type ParquetScanSources } from './parquet-scan';
+import type { ExportRetryOptions } from './range-file';
 
-/** One memo per `Api` (keyed by the context its runs share): the server's answer is asked once. */
+/** One memo per session (one per `Api`): whether the server has `parquetHistory` is asked once. */
 const memos = new WeakMap<object, ParquetSupportMemo>();
 
-/** The memo of the `Api` that made `run`. */
-export function supportMemoOf(run: Run<Platform>): ParquetSupportMemo {
-  let memo = memos.get(run.context);
+/** The memo of `session`. */
+export function supportMemoOf(session: Session): ParquetSupportMemo {
+  let memo = memos.get(session);
   if (!memo) {
     memo = { unsupported: false };
-    memos.set(run.context, memo);
+    memos.set(session, memo);
   }
   return memo;
 }
 
 /**
- * What a Parquet scan of `run` reads from: the run's GraphQL client, the platform's fetch for the
- * export URLs (no credentials added), the run's last step and the page path for live rows.
+ * What a Parquet scan of `run` reads from: the session's GraphQL client, the platform's fetch for
+ * the export URLs (no credentials added), the run's last step and the page path for live rows.
  */
 export function parquetSourcesFor(
-  run: Run<Platform>,
+  session: Session,
+  run: RunRef,
   call: RequestOptions,
   extra: { retry?: ExportRetryOptions; stats?: ExportFetchStats; fetch?: typeof fetch } = {},
 ): ParquetScanSources {
-  const platformFetch = run.context.platform.fetch;
+  const ref = { entity: run.entity, project: run.project, id: run.id };
   return {
-    client: run.context.client,
-    fetch: extra.fetch ?? platformFetch ?? globalThis.fetch.bind(globalThis),
-    run: { entity: run.entity, project: run.project, id: run.id },
-    memo: supportMemoOf(run),
-    lastStep: () => run.lastHistoryStep(call),
-    livePage: (window, keys) => fetchHistoryPage(run, window, LIVE_WINDOW, keys, call),
+    client: session.client,
+    fetch: extra.fetch ?? session.platform.fetch ?? globalThis.fetch.bind(globalThis),
+    run: ref,
+    memo: supportMemoOf(session),
+    lastStep: () => lastHistoryStep(session, ref, call),
+    livePage: (window, keys) => fetchHistoryPage(session, ref, window, LIVE_WINDOW, keys, call),
     call,
     ...(extra.retry ? { retry: extra.retry } : {}),
     ...(extra.stats ? { stats: extra.stats } : {}),
