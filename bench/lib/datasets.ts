@@ -105,6 +105,8 @@ export function benchDataset(sizes: BenchSizes): Dataset {
       ...baseRun('scan', 0, 0),
       name: 'scanrun',
       history: historyRows(sizes.scanRows, sizes.scanKeys),
+      // Exported to Parquet, so scans can read it from the exports or from the pages.
+      historyExport: {},
       files: [
         {
           name: 'big.bin',
@@ -116,7 +118,17 @@ export function benchDataset(sizes: BenchSizes): Dataset {
     };
     for (let i = 0; i < sizes.listRuns; i++) yield baseRun('listing', i, i * 7);
     for (let i = 0; i < sizes.sampledRuns; i++) {
-      yield { ...baseRun('sampled', i, i * 11), history: historyRows(sizes.sampledRowsPerRun, 3) };
+      // One in three exported whole, one in three up to half its history, one in three live-only.
+      const exported = [
+        { historyExport: {} },
+        { historyExport: { upToStep: sizes.sampledRowsPerRun / 2 - 1 } },
+        {},
+      ][i % 3];
+      yield {
+        ...baseRun('sampled', i, i * 11),
+        history: historyRows(sizes.sampledRowsPerRun, 3),
+        ...exported,
+      };
     }
   }
   return {

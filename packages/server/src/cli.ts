@@ -17,6 +17,7 @@ Options:
   --cors <origin>     allow this browser origin (repeatable; '*' for any)
   --latency <ms>      add latency to every response
   --error-rate <f>    answer this fraction of requests with 500/502/503
+  --export-delay <ms> export a run's history to Parquet this long after it finishes
   --faults <json>     initial fault configuration (FaultConfig JSON); change it while the
                       server runs with PUT /__wbapi/faults (same JSON, API key required)
   --help              show this help
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       latency: { type: 'string' },
       'error-rate': { type: 'string' },
       faults: { type: 'string' },
+      'export-delay': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     log: (error) => process.stderr.write(`wbapi-server: ${error.stack ?? error.message}\n`),
   };
   if (values.data) options.dataPath = values.data;
+  if (values['export-delay']) options.exportDelayMs = Number(values['export-delay']);
   if (values.fixture) options.fixture = values.fixture;
   if (values['api-key']) options.apiKeys = values['api-key'];
   if (values.cors) options.cors = values.cors.includes('*') ? { origins: '*' } : values.cors;

@@ -12,6 +12,12 @@ export { startServer, type RunningServer, type StartServerOptions } from './star
 export { Store, type StoreOptions } from './store/store';
 export type { ImportSummary } from './store/import-dataset';
 export {
+  HISTORY_EXPORT_VARIANTS,
+  variedHistoryRows,
+  type HistoryExportOptions,
+  type HistoryExportSummary,
+} from './exports';
+export {
   FaultController,
   type FailKind,
   type FaultConfig,

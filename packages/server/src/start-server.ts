@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { DEMO_API_KEY, generateDemoDataset, loadFixture, type Dataset, type DemoOptions } from './demo';
 import { addDemoArtifacts, type DemoArtifactOptions } from './demo/artifacts';
+import { ExportService } from './exports/export-service';
 import { FaultController, type FaultConfig } from './faults/faults';
 import type { CorsOptions } from './http/cors';
 import { createHttpServer } from './http/server';
@@ -42,6 +43,13 @@ export interface StartServerOptions {
   queryBudgetMs?: number;
   /** Called with unexpected errors (bugs, storage failures); silent by default. */
   log?: (error: Error) => void;
+  /**
+   * Export a run's history to Parquet this many ms after `upsertBucket` marks it `finished`
+   * (rows logged later stay live). No automatic export when absent; `store.exportHistory` any time.
+   */
+  exportDelayMs?: number;
+  /** Lifetime of the signed history export URLs in ms. @defaultValue 3600000 */
+  exportUrlTtlMs?: number;
 }
 
 /** A running server. */
@@ -104,12 +112,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ensureUsers(store, [apiKey]);
     }
     const faults = new FaultController(options.faults ?? {});
+    const exports = new ExportService(store, faults, {
+      ...(options.exportDelayMs === undefined ? {} : { exportDelayMs: options.exportDelayMs }),
+      ...(options.exportUrlTtlMs === undefined ? {} : { urlTtlMs: options.exportUrlTtlMs }),
+      ...(options.log ? { log: options.log } : {}),
+    });
     const cors = Array.isArray(options.cors) ? { origins: options.cors } : options.cors;
     const server = createHttpServer({
       store,
       schema: createExecutableSchema(),
       faults,
       queryBudgetMs: options.queryBudgetMs ?? DEFAULT_QUERY_BUDGET_MS,
+      exports,
       ...(cors ? { cors } : {}),
       ...(options.log ? { log: options.log } : {}),
     });
@@ -129,6 +143,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       faults,
       close: () =>
         new Promise<void>((resolve) => {
+          exports.close();
           server.close(() => {
             if (!options.store) store.close();
             resolve();

@@ -384,6 +384,16 @@ export type RunHistoryQueryVariables = Exact<{
 
 export type RunHistoryQuery = { project: { run: { history: Array<string> | null } | null } | null };
 
+export type RunParquetHistoryQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  runName: Scalars['String']['input'];
+  liveKeys: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+
+export type RunParquetHistoryQuery = { project: { run: { parquetHistory: { parquetUrls: Array<string>, liveData: Array<unknown> } } | null } | null };
+
 export type RunSampledHistoryQueryVariables = Exact<{
   entity: Scalars['String']['input'];
   project: Scalars['String']['input'];
@@ -602,6 +612,7 @@ export const HistoryPageDocument = "query HistoryPage($entity:String!$project:St
 export const RunEventsDocument = "query RunEvents($entity:String!$project:String!$name:String!$samples:Int){project(name:$project entityName:$entity){run(name:$name){events(samples:$samples)}}}" as TypedDocumentString<RunEventsQuery, RunEventsQueryVariables>;
 export const RunHistoryKeysDocument = "query RunHistoryKeys($entity:String!$project:String!$name:String!){project(name:$project entityName:$entity){run(name:$name){historyKeys}}}" as TypedDocumentString<RunHistoryKeysQuery, RunHistoryKeysQueryVariables>;
 export const RunHistoryDocument = "query RunHistory($entity:String!$project:String!$name:String!$samples:Int){project(name:$project entityName:$entity){run(name:$name){history(samples:$samples)}}}" as TypedDocumentString<RunHistoryQuery, RunHistoryQueryVariables>;
+export const RunParquetHistoryDocument = "query RunParquetHistory($entity:String!$project:String!$runName:String!$liveKeys:[String!]!){project(name:$project entityName:$entity){run(name:$runName){parquetHistory(liveKeys:$liveKeys){parquetUrls liveData}}}}" as TypedDocumentString<RunParquetHistoryQuery, RunParquetHistoryQueryVariables>;
 export const RunSampledHistoryDocument = "query RunSampledHistory($entity:String!$project:String!$name:String!$specs:[JSONString!]!){project(name:$project entityName:$entity){run(name:$name){sampledHistory(specs:$specs)}}}" as TypedDocumentString<RunSampledHistoryQuery, RunSampledHistoryQueryVariables>;
 export const SampledHistoryPageDocument = "query SampledHistoryPage($entity:String!$project:String!$run:String!$spec:JSONString!){project(name:$project entityName:$entity){run(name:$run){sampledHistory(specs:[$spec])}}}" as TypedDocumentString<SampledHistoryPageQuery, SampledHistoryPageQueryVariables>;
 export const ProjectDocument = "query Project($entity:String!$project:String!){project(name:$project entityName:$entity){...ProjectFields}}fragment ProjectFields on Project{id name entityName createdAt isBenchmark}" as TypedDocumentString<ProjectQuery, ProjectQueryVariables>;

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import type { HistoryExportOptions } from '../exports/export-options';
 
 /** A user who can authenticate with `apiKey`. */
 export interface DatasetUser {
@@ -91,6 +92,8 @@ export interface DatasetRun {
   events: Iterable<Record<string, unknown>>;
   /** The run's files. */
   files: Iterable<DatasetFile>;
+  /** Export the history to Parquet after the import (see `Store.exportHistory`); live-only when absent. */
+  historyExport?: HistoryExportOptions;
 }
 
 /** A sweep; `config` is YAML text. */

@@ -110,6 +110,18 @@ function pickState(prng: Prng, slot: RunSlot, inSweep: boolean): string {
           : 'killed';
 }
 
+/**
+ * Which runs have Parquet history exports: of the runs that ended, one in three is exported whole,
+ * one in three up to half its history (the rest live), one in three not at all; running runs are
+ * live-only, as on W&B.
+ */
+function historyExportOf(state: string, slot: RunSlot, length: number): Pick<DatasetRun, 'historyExport'> {
+  if (state === 'running' || length === 0) return {};
+  if (slot.run % 3 === 0) return { historyExport: {} };
+  if (slot.run % 3 === 1) return { historyExport: { upToStep: Math.floor(length / 2) - 1 } };
+  return {};
+}
+
 function makeRun(sizes: Sizes, slot: RunSlot, sweeps: readonly DatasetSweep[]): DatasetRun {
   const seed = runSeed(sizes, slot);
   const prng = new Prng(seed);
@@ -173,6 +185,7 @@ function makeRun(sizes: Sizes, slot: RunSlot, sweeps: readonly DatasetSweep[]): 
     summary,
     systemMetrics: latestSystemMetrics(seed, runtime, gpu),
     history: { [Symbol.iterator]: () => historyRows(plan) },
+    ...historyExportOf(state, slot, sizes.historyLength),
     events: { [Symbol.iterator]: () => systemRows(seed, runtime, startSeconds, gpu) },
     files: {
       [Symbol.iterator]: () =>

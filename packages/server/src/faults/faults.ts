@@ -35,6 +35,16 @@ export interface FaultConfig {
   targets?: FaultTarget[];
   /** Seed of the random draws. @defaultValue 1 */
   seed?: number;
+  /** Answer as a server without `Run.parquetHistory`: queries selecting it fail validation (400). @defaultValue false */
+  parquetHistoryUnsupported?: boolean;
+  /** History export URLs refuse `HEAD` with 403, as S3 pre-signed GET URLs do. @defaultValue false */
+  exportHeadRefused?: boolean;
+  /** History export URLs ignore `Range` and answer 200 with the whole file. @defaultValue false */
+  exportRangeIgnored?: boolean;
+  /** Lifetime in ms of the export URLs handed out from now on (overrides the server option). */
+  exportUrlTtlMs?: number;
+  /** `parquetHistory` answers an empty `liveData`, as some backends do. @defaultValue false */
+  liveDataOmitted?: boolean;
 }
 
 /** What to do with one request. */

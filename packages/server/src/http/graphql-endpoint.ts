@@ -1,5 +1,6 @@
 import { execute, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ExportService } from '../exports/export-service';
 import type { FaultDecision } from '../faults/faults';
 import type { Context } from '../schema/context';
 import type { Store } from '../store/store';
@@ -16,6 +17,10 @@ export interface GraphqlEndpointDeps {
   documents: DocumentCache;
   /** Time budget of each runs query, in milliseconds. */
   queryBudgetMs: number;
+  /** The documents to validate with now (the fault switch `parquetHistoryUnsupported` picks a smaller schema). */
+  currentDocuments?: () => DocumentCache;
+  /** Export URLs and scheduled exports. */
+  exports?: ExportService;
   log?: (error: Error) => void;
 }
 
@@ -89,7 +94,7 @@ export async function handleGraphql(
   }
   const payload = readPayload(raw);
   if (typeof payload === 'string') return sendError(req, res, 400, payload);
-  const cached = deps.documents.get(payload.query);
+  const cached = (deps.currentDocuments?.() ?? deps.documents).get(payload.query);
   if (cached.errors) {
     return sendJson(req, res, 400, { errors: cached.errors.map((e) => formatError(e)) });
   }
@@ -103,6 +108,7 @@ export async function handleGraphql(
     runs: new Map(),
     users: new Map(),
     queryBudgetMs: deps.queryBudgetMs,
+    ...(deps.exports ? { exports: deps.exports } : {}),
   };
   const result = await execute({
     schema: deps.schema,

@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultController } from '../faults/faults';
 import { type FaultConfig, type FaultTarget } from '../faults/faults';
+import { EXPORTS_PATH, type ExportService } from '../exports/export-service';
+import { createExecutableSchema } from '../schema/executable-schema';
 import type { Store } from '../store/store';
 import { answerPreflight, applyCors, type CorsOptions } from './cors';
 import { DocumentCache } from './document-cache';
 import { FAULTS_PATH, handleFaults } from './faults-endpoint';
 import { handleArtifactRequest, isArtifactPath } from '../artifacts/http';
+import { handleExport } from './exports-endpoint';
 import { handleFile } from './files-endpoint';
 import { handleGraphql, type GraphqlEndpointDeps } from './graphql-endpoint';
 import { sendError, sendJson } from './send';
@@ -21,12 +24,17 @@ export interface HttpServerOptions {
   cors?: CorsOptions;
   /** Time budget of each runs query, in milliseconds. */
   queryBudgetMs: number;
+  /** History export URLs and scheduled exports. */
+  exports?: ExportService;
   log?: (error: Error) => void;
 }
 
 function targetOf(pathname: string): FaultTarget | null {
   if (pathname === '/graphql') return 'graphql';
-  if (pathname.startsWith('/files/') || isArtifactPath(pathname)) return 'files';
+  // Artifact and export URLs are file downloads too: every file fault applies to them.
+  if (pathname.startsWith('/files/') || isArtifactPath(pathname) || pathname.startsWith(EXPORTS_PATH)) {
+    return 'files';
+  }
   return null;
 }
 
@@ -66,6 +74,9 @@ async function route(
   if (isArtifactPath(pathname)) {
     return handleArtifactRequest(req, res, options.store, new URL(req.url ?? '/', 'http://local'), fault);
   }
+  if (pathname.startsWith(EXPORTS_PATH) && options.exports) {
+    return handleExport(req, res, options.store, options.exports, options.faults, fault);
+  }
   return handleFile(req, res, options.store, pathname, fault);
 }
 
@@ -74,11 +85,18 @@ async function route(
  * connection so a one-write response is not held back by delayed ACKs.
  */
 export function createHttpServer(options: HttpServerOptions): Server {
+  let withoutParquet: DocumentCache | undefined;
   const deps: GraphqlEndpointDeps = {
     schema: options.schema,
     store: options.store,
     documents: new DocumentCache(options.schema),
     queryBudgetMs: options.queryBudgetMs,
+    currentDocuments: () => {
+      if (!options.faults.current.parquetHistoryUnsupported) return deps.documents;
+      withoutParquet ??= new DocumentCache(createExecutableSchema({ withoutParquetHistory: true }));
+      return withoutParquet;
+    },
+    ...(options.exports ? { exports: options.exports } : {}),
     ...(options.log ? { log: options.log } : {}),
   };
   const server = createServer({ noDelay: true, keepAlive: true }, (req, res) => {

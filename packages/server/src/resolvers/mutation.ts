@@ -47,6 +47,8 @@ function findRunById(ctx: Context, id: string): RunRow {
 
 /** Applies the fields present in `input` (explicit null stores null); config, summary and tags replace. */
 function updateRun(ctx: Context, run: RunRow, input: UpsertInput): RunRow {
+  // A run that finishes gets its history exported (after the server's export delay, if set).
+  if (input.state === 'finished' && run.state !== 'finished') ctx.exports?.runFinished(run.id);
   const sets: string[] = ['updated_at = ?'];
   const params: unknown[] = [wandbTimestamp()];
   for (const [field, column] of Object.entries(COLUMNS)) {

@@ -6,6 +6,7 @@ import { pageSize } from '../util/limits';
 import { parseWandbJson } from '../util/wandb-json';
 import { toConnection } from './connection';
 import { eventsRows, historyRows, sampledHistory } from './history';
+import { parquetHistory } from './parquet-history';
 import type { TypeResolvers } from './types';
 import { userByUsername } from './user';
 
@@ -92,4 +93,5 @@ export const runResolvers: TypeResolvers<RunRow> = {
   events: (r, args: { samples?: number | null }, ctx) => eventsRows(ctx.store, r, args.samples),
   sampledHistory: (r, args: { specs: string[] }, ctx) =>
     args.specs.map((spec) => sampledHistory(ctx.store, r, spec)),
+  parquetHistory: (r, args: { liveKeys: string[] }, ctx) => parquetHistory(ctx, r, args.liveKeys),
 };

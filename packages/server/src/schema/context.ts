@@ -1,4 +1,5 @@
 import type { ProjectRow, RunRow, UserRow } from '../store/rows';
+import type { ExportService } from '../exports/export-service';
 import type { Store } from '../store/store';
 
 /** Per-request state handed to every resolver. */
@@ -15,6 +16,8 @@ export interface Context {
   users: Map<string, UserRow | undefined>;
   /** Time budget of each runs query of this request, in milliseconds. */
   queryBudgetMs: number;
+  /** Signs history export URLs and schedules exports of finished runs. */
+  exports?: ExportService;
 }
 
 /** A project by row id, loaded once per request. */

@@ -46,9 +46,19 @@ function configureScalars(schema: GraphQLSchema): void {
   }
 }
 
+/** `Run.parquetHistory` with its description, cut out for servers that lack it. */
+const PARQUET_HISTORY_FIELD = /\n\s*"""[^"]*"""\n\s*parquetHistory\([^\n]*\n/;
+
+/** Options of {@link createExecutableSchema}. */
+export interface ExecutableSchemaOptions {
+  /** Leave out `Run.parquetHistory`, as servers without history exports do. @defaultValue false */
+  withoutParquetHistory?: boolean;
+}
+
 /** The schema of `schema/wandb.graphql` with this server's resolvers attached. */
-export function createExecutableSchema(): GraphQLSchema {
-  const schema = buildSchema(SDL);
+export function createExecutableSchema(options: ExecutableSchemaOptions = {}): GraphQLSchema {
+  const sdl = options.withoutParquetHistory ? SDL.replace(PARQUET_HISTORY_FIELD, '\n') : SDL;
+  const schema = buildSchema(sdl);
   configureScalars(schema);
   for (const [typeName, resolvers] of Object.entries(withArtifactResolvers(RESOLVERS))) {
     const type = schema.getType(typeName);
@@ -56,6 +66,7 @@ export function createExecutableSchema(): GraphQLSchema {
     const fields = type.getFields();
     for (const [fieldName, resolve] of Object.entries(resolvers)) {
       const field = fields[fieldName];
+      if (!field && options.withoutParquetHistory && fieldName === 'parquetHistory') continue;
       if (!field) throw new Error(`Schema has no field ${typeName}.${fieldName}`);
       field.resolve = resolve;
     }

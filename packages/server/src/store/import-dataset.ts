@@ -1,4 +1,5 @@
 import type { Dataset } from '../demo/dataset';
+import { exportHistory } from '../exports/export-history';
 import type { Store } from './store';
 import { insertReport, insertSweep, insertUser, upsertProject } from './write-objects';
 import { insertRun } from './write-run';
@@ -15,7 +16,7 @@ export interface ImportSummary {
 /**
  * Loads a data set: users, projects, sweeps and reports in one transaction, then each run
  * (with its history, events and files) in its own transaction, so a crash never leaves half a run
- * and a generator of 100k runs never sits in memory.
+ * and a generator of 100k runs never sits in memory. Runs with `historyExport` are then exported.
  */
 export function importDataset(store: Store, dataset: Dataset): ImportSummary {
   const summary: ImportSummary = { users: 0, projects: 0, runs: 0, sweeps: 0, reports: 0 };
@@ -38,7 +39,8 @@ export function importDataset(store: Store, dataset: Dataset): ImportSummary {
     }
   });
   for (const run of dataset.runs ?? []) {
-    store.transaction(() => insertRun(store, run));
+    const row = store.transaction(() => insertRun(store, run));
+    if (run.historyExport) exportHistory(store, row.id, run.historyExport);
     summary.runs += 1;
   }
   return summary;

@@ -114,6 +114,21 @@ CREATE TABLE IF NOT EXISTS views (
   updated_at TEXT
 );
 CREATE INDEX IF NOT EXISTS views_by_project ON views (project_id, type, name);
+CREATE TABLE IF NOT EXISTS history_exports (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL,
+  min_step INTEGER,
+  max_step INTEGER,
+  row_count INTEGER NOT NULL,
+  size_bytes INTEGER NOT NULL,
+  disk_path TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS history_exports_by_run ON history_exports (run_id, id);
+CREATE TABLE IF NOT EXISTS history_export_marks (
+  run_id INTEGER PRIMARY KEY,
+  mark INTEGER,
+  url_order TEXT NOT NULL DEFAULT 'ascending'
+);
 `;
 
 /** Creates the tables and indexes when missing and sets the connection pragmas. */

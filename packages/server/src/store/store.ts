@@ -10,6 +10,7 @@ import type {
   DatasetSweep,
   DatasetUser,
 } from '../demo/dataset';
+import { exportHistory, type HistoryExportOptions, type HistoryExportSummary } from '../exports';
 import { recordDeletedRun } from './deleted-runs';
 import { importDataset, type ImportSummary } from './import-dataset';
 import type { ProjectRow, RunRow, UserRow } from './rows';
@@ -93,6 +94,18 @@ export class Store {
   /** Appends history rows (with `_step`) to a run, in one transaction. */
   appendHistory(runId: number, rows: Iterable<Record<string, unknown>>): void {
     this.transaction(() => appendHistory(this, runId, rows));
+  }
+
+  /**
+   * Exports the run's history after its export mark to Parquet files (served by
+   * `Run.parquetHistory`); rows after the new mark stay live. Options write each variant of
+   * W&B's exports (see {@link HistoryExportOptions}).
+   *
+   * @example
+   * store.exportHistory(run.id, { upToStep: 499 }); // steps 0..499 exported, the rest live
+   */
+  exportHistory(runId: number, options?: HistoryExportOptions): HistoryExportSummary {
+    return exportHistory(this, runId, options);
   }
 
   /** Adds or replaces one file of a run. */

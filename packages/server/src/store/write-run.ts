@@ -1,6 +1,7 @@
 import { normalizeTimestamp } from '../util/time';
 import { stringifyWandbJson } from '../util/wandb-json';
 import type { DatasetRun } from '../demo/dataset';
+import { deleteHistoryExports } from '../exports/export-history';
 import { HistoryKeyTracker } from './history-keys';
 import type { RunRow } from './rows';
 import type { Store } from './store';
@@ -15,6 +16,7 @@ export function deleteRunData(store: Store, runId: number): void {
   store.prepare('DELETE FROM events WHERE run_id = ?').run(runId);
   store.prepare('DELETE FROM files WHERE run_id = ?').run(runId);
   store.prepare('DELETE FROM runs WHERE id = ?').run(runId);
+  deleteHistoryExports(store, runId);
   for (const file of files) removeDiskBytes(file.disk_path);
 }
 

@@ -1,0 +1,237 @@
+import type { ClientLike, RequestOptions } from '../../session/session';
+import { redactUrl } from '../../errors/http-error';
+import type { HistoryRow } from '../history';
+import { nextWindow, scanRange, type ScanWindow } from '../scan-plan';
+import { ExportUrlError } from './export-url-error';
+import { ExportFile, type DecodedGroup, type ExportRowGroup } from './export-file';
+import type { ExportFetchStats } from './fetch-stats';
+import { keepKeys, mergeByStep } from './merge-rows';
+import {
+  fetchParquetHistory,
+  type ParquetHistoryAnswer,
+  type ParquetSupportMemo,
+} from './parquet-history-query';
+import type { RunRef } from '../../paths/refs';
+import type { ExportRetryOptions } from './range-file';
+
+/** Widest live request, in steps, whatever the page size (the page path's usual width). */
+export const LIVE_WINDOW = 1000;
+
+/** What a Parquet history scan reads from. */
+export interface ParquetScanSources {
+  /** The GraphQL client (`RunParquetHistory`). */
+  client: Pick<ClientLike, 'request'>;
+  /** The fetch for export URLs: they are signed, so nothing is added to these requests. */
+  fetch: typeof fetch;
+  /** The run. */
+  run: RunRef;
+  /** Where "the server has no `parquetHistory`" is remembered (one per `Api`). */
+  memo: ParquetSupportMemo;
+  /** The run's last step (`lastHistoryStep`, −1 without history). */
+  lastStep(): Promise<number>;
+  /**
+   * The page path's rows of `[window.minStep, window.end)`: all keys without `keys`, else
+   * only rows having every key (`keys` includes `_step`).
+   */
+  livePage(window: ScanWindow, keys: readonly string[] | undefined): Promise<HistoryRow[]>;
+  /** Retries of export URL requests. */
+  retry?: ExportRetryOptions;
+  /** Counters of export URL traffic. */
+  stats?: ExportFetchStats;
+  /** Signal and other options of the GraphQL requests (the signal stops file reads too). */
+  call?: RequestOptions;
+}
+
+/** What to scan. */
+export interface ParquetScanOptions {
+  /** Only these keys, and only rows having all of them; `_step` is always kept. */
+  keys?: readonly string[];
+  /** Steps per page. @defaultValue 1000 */
+  pageSize?: number;
+  /** First step (inclusive). @defaultValue 0 */
+  minStep?: number;
+  /** Step to stop before (exclusive); clamped to the last step + 1. */
+  maxStep?: number;
+  /** Pages start after this step (a resumed scan). */
+  after?: number | null;
+}
+
+/** A page of a Parquet scan: the window it covers and its rows. */
+export interface ParquetScanPage {
+  window: ScanWindow;
+  rows: HistoryRow[];
+}
+
+/**
+ * Where live rows begin (semantics of the newest SDK, with the tail the SDK loses kept):
+ * the smallest live `_step`; everything when there are neither files nor live rows; after the
+ * last exported step when there are files, no live rows and history beyond them; else nowhere.
+ */
+export function liveFrom(
+  answer: ParquetHistoryAnswer,
+  files: readonly ExportFile[],
+  lastStep: number,
+): number {
+  let first = Infinity;
+  for (const row of answer.liveData) {
+    const step = row._step;
+    if (typeof step === 'number' && step < first) first = Math.trunc(step);
+  }
+  if (first !== Infinity) return first;
+  const groups = files.flatMap((f) => f.groups);
+  if (groups.length === 0) return -Infinity;
+  const exportedMax = Math.max(...groups.map((g) => g.maxStep));
+  return lastStep > exportedMax ? exportedMax + 1 : Infinity;
+}
+
+/** Opens export files, and reopens them under fresh URLs when theirs expire. */
+class ExportSet {
+  files: ExportFile[] = [];
+  private answer: ParquetHistoryAnswer;
+
+  constructor(
+    private readonly sources: ParquetScanSources,
+    first: ParquetHistoryAnswer,
+  ) {
+    this.answer = first;
+  }
+
+  get current(): ParquetHistoryAnswer {
+    return this.answer;
+  }
+
+  private fileOptions() {
+    const { fetch, retry, stats, call } = this.sources;
+    return {
+      fetch,
+      ...(retry ? { retry } : {}),
+      ...(stats ? { stats } : {}),
+      ...(call?.signal ? { signal: call.signal } : {}),
+    };
+  }
+
+  async open(): Promise<void> {
+    const urls = this.answer.parquetUrls;
+    this.files = [];
+    for (let i = 0; i < urls.length; i++) {
+      this.files.push(
+        await this.withFreshUrl(i, () =>
+          ExportFile.open(this.answer.parquetUrls[i] as string, i, this.fileOptions()),
+        ),
+      );
+    }
+  }
+
+  /** Runs `op`; when the file's URL has expired, asks for the URLs again once and retries. */
+  async withFreshUrl<T>(position: number, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (error) {
+      if (!(error instanceof ExportUrlError && error.expired)) throw error;
+      await this.refresh(position, error);
+      return op();
+    }
+  }
+
+  private async refresh(position: number, cause: ExportUrlError): Promise<void> {
+    const { client, run, memo, call } = this.sources;
+    const fresh = await fetchParquetHistory(client, run, ['_step'], memo, call);
+    // Signed URLs of the same object differ only in their query; the order may change.
+    const byPath = new Map(fresh.parquetUrls.map((u) => [redactUrl(u), u]));
+    const urls = this.answer.parquetUrls.map((u) => byPath.get(redactUrl(u)));
+    if (urls.some((u) => u === undefined) || !urls[position]) throw cause;
+    this.answer = { ...this.answer, parquetUrls: urls as string[] };
+    for (const file of this.files) file.source.replaceUrl(urls[file.position] as string);
+  }
+}
+
+/**
+ * A run's history read from its Parquet exports plus the rows not exported yet, page by page
+ * (`[a, a + pageSize)` windows; windows with no exported rows below the live rows are skipped).
+ * Each page is exactly what the page path returns for it: exported rows of the window (only the
+ * needed row groups and, for keyed scans, only the needed column chunks), the live rows of the
+ * part of the window at or past the live boundary, merged by a stable sort and one row per step
+ * (the exported one wins), with the keyed-scan rule of the page path.
+ *
+ * @throws ParquetHistoryUnsupportedError when the server has no `parquetHistory` (before any page).
+ */
+export async function* parquetHistoryPages(
+  sources: ParquetScanSources,
+  options: ParquetScanOptions = {},
+): AsyncGenerator<ParquetScanPage> {
+  const pageSize = options.pageSize ?? 1000;
+  const keysWithStep =
+    options.keys && (options.keys.includes('_step') ? [...options.keys] : ['_step', ...options.keys]);
+  const projectionKeys = keysWithStep?.filter((k) => k !== '_step');
+  const last = await sources.lastStep();
+  const range = scanRange(last, options.minStep, options.maxStep);
+  if (range.start >= range.stop) return;
+  const answer = await fetchParquetHistory(
+    sources.client,
+    sources.run,
+    ['_step'],
+    sources.memo,
+    sources.call,
+  );
+  const set = new ExportSet(sources, answer);
+  await set.open();
+  const boundary = liveFrom(answer, set.files, last);
+  const columns = new Map(set.files.map((f) => [f, f.projection(projectionKeys)]));
+  // Decoded row groups (and the next group of each file, read ahead) with a cursor: windows only
+  // move forward, so each row group is fetched and decoded once.
+  const decoded = new Map<ExportRowGroup, { rows: Promise<DecodedGroup>; next: number }>();
+  const decode = (file: ExportFile, g: ExportRowGroup) => {
+    let entry = decoded.get(g);
+    if (!entry) {
+      const wanted = columns.get(file) as string[];
+      const rows = set.withFreshUrl(file.position, () => file.decodeGroup(g, wanted));
+      rows.catch(() => undefined); // a read-ahead that fails surfaces when awaited
+      entry = { rows, next: 0 };
+      decoded.set(g, entry);
+    }
+    return entry;
+  };
+  const after = options.after ?? null;
+  let offset = after === null ? range.start : Math.max(range.start, after + 1);
+  while (offset < range.stop) {
+    const window = nextWindow(offset, range.stop, pageSize) as ScanWindow;
+    const overlapping = set.files.flatMap((file) =>
+      file.groups
+        .filter((g) => g.maxStep >= window.minStep && g.minStep < window.end)
+        .map((g) => ({ file, g })),
+    );
+    if (overlapping.length === 0 && window.end <= boundary) {
+      // Nothing exported here and nothing live yet: jump to the next exported rows or the live ones.
+      const next = Math.min(
+        boundary,
+        ...set.files.flatMap((f) => f.groups.filter((g) => g.minStep >= window.end).map((g) => g.minStep)),
+      );
+      offset = Math.max(window.end, Math.min(next, range.stop));
+      continue;
+    }
+    const exported: HistoryRow[] = [];
+    for (const { file, g } of overlapping) {
+      const entry = decode(file, g);
+      const following = file.groups[file.groups.indexOf(g) + 1];
+      if (following && following.minStep < range.stop) decode(file, following);
+      const group = await entry.rows;
+      const { steps } = group;
+      let i = entry.next;
+      // NaN (a null _step) compares false both ways: such rows are passed over, never returned.
+      while (i < steps.length && !((steps[i] as number) >= window.minStep)) i++;
+      let j = i;
+      while (j < steps.length && !((steps[j] as number) >= window.end)) j++;
+      for (const row of group.rows(i, j)) exported.push(row);
+      entry.next = j;
+    }
+    const live: HistoryRow[] = [];
+    for (let lo = Math.max(window.minStep, boundary); lo < window.end; lo += LIVE_WINDOW) {
+      const part = { minStep: lo, end: Math.min(lo + LIVE_WINDOW, window.end) };
+      live.push(...(await sources.livePage(part, keysWithStep)));
+    }
+    const merged = mergeByStep(keysWithStep ? keepKeys(exported, keysWithStep) : exported, live);
+    for (const [g] of decoded) if (g.maxStep < window.end) decoded.delete(g);
+    yield { window, rows: merged };
+    offset = window.end;
+  }
+}
