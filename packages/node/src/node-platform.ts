@@ -1,7 +1,8 @@
-import type { FileSource, Platform } from '@wbapi/core';
+import type { FileSource, Platform, PostText } from '@wbapi/core';
 import { readNodeSettings, type NodeSettings } from './credentials/node-settings';
 import { downloadToFile, type NodeDownloadOptions } from './download/download-to-file';
 import { createNodeFetch, type NodeFetchOptions } from './fetch/node-fetch';
+import { createNodePost } from './fetch/node-post';
 
 /** Options of {@link NodePlatform}. */
 export interface NodePlatformOptions extends NodeFetchOptions {
@@ -12,19 +13,25 @@ export interface NodePlatformOptions extends NodeFetchOptions {
 }
 
 /**
- * The Node.js platform: a keep-alive (and proxy-aware) fetch, settings from `WANDB_*`
+ * The Node.js platform: keep-alive GraphQL requests over `node:http`, a proxy-aware fetch, settings from `WANDB_*`
  * environment variables and netrc, and downloads streamed to disk.
  */
 export class NodePlatform implements Platform<NodeDownloadOptions, string> {
   /** Always `'node'`. */
   readonly name = 'node';
-  /** The fetch the Api uses. */
+  /** The fetch the Api uses (file downloads; GraphQL too when a proxy or dispatcher is set). */
   readonly fetch: typeof fetch;
+  /**
+   * How GraphQL requests are POSTed: `node:http` with keep-alive, see {@link createNodePost};
+   * `undefined` (the fetch is used) with a fetch or dispatcher of one's own, or a proxy.
+   */
+  readonly post: PostText | undefined;
   private readonly options: NodePlatformOptions;
 
   constructor(options: NodePlatformOptions = {}) {
     this.options = options;
     this.fetch = options.fetch ?? createNodeFetch(options);
+    this.post = options.fetch ? undefined : createNodePost(options, this.fetch);
   }
 
   /** Settings from the environment and netrc; see {@link readNodeSettings}. */

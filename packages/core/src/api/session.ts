@@ -116,6 +116,8 @@ export class ApiSession<P extends Platform> implements ApiContext<P> {
         baseUrl: settings.baseUrl,
         apiKey: settings.apiKey,
         fetch: fetchImpl,
+        // The platform's own POST only when the caller did not choose a fetch.
+        post: this.clientOptions.fetch ? undefined : this.platform.post,
       });
       this.resolved = { settings, client };
       return this.resolved;
