@@ -1,6 +1,5 @@
 import { RateLimitError } from '../errors';
 import type { RequestOptions } from '../api/context';
-import { stringifyWandbJson } from '../json';
 import type { JsonObject } from '../runs/decode';
 import type { Run } from '../runs/run';
 import type { Platform } from '../platform';
@@ -8,7 +7,7 @@ import type { HistoryRow } from '../history/history';
 import { abortableSleep, throwIfAborted } from '../transport/abort';
 import { anySignal } from '../transport';
 import { AdaptiveConcurrency } from './adaptive-concurrency';
-import { ProgressTracker, type ExportProgress } from './export-progress';
+import { estimateJsonChars, ProgressTracker, type ExportProgress } from './export-progress';
 
 /** Options of {@link exportRuns}. */
 export interface ExportRunsOptions<P extends Platform = Platform> extends RequestOptions {
@@ -109,7 +108,7 @@ export async function* exportRuns<P extends Platform>(
         limiter.rateLimited(error.retryAfterMs);
         await abortableSleep(Math.max(limiter.pauseRemainingMs(), 100), linked.signal);
       });
-      const bytes = history.reduce((sum, row) => sum + stringifyWandbJson(row).length + 1, 0);
+      const bytes = estimateJsonChars(history);
       return { ok: true, value: toExported(run, history), bytes };
     } catch (error) {
       return { ok: false, error };
