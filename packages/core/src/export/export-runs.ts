@@ -158,7 +158,9 @@ async function readHistory<P extends Platform>(
   signal: AbortSignal,
   onError: (error: unknown, attempt: number) => Promise<void>,
 ): Promise<HistoryRow[]> {
-  const { keys, full = false, samples = 500, xAxis, pageSize, ...call } = options;
+  const { keys, full = false, samples = 500, xAxis, pageSize, ...given } = options;
+  // Each run is read once: its history kept in the response cache would only hold memory.
+  const call = { cache: false, ...given };
   const scan = full ? run.scanHistory({ ...call, keys, pageSize, signal }) : null;
   const rows: HistoryRow[] = [];
   for (let attempt = 0; ; attempt += 1) {
