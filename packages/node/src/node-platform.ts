@@ -2,7 +2,9 @@ import type { FileSource, Platform, PostText } from '@wbapi/core';
 import { readNodeSettings, type NodeSettings } from './credentials/node-settings';
 import { downloadToFile, type NodeDownloadOptions } from './download/download-to-file';
 import { createNodeFetch, type NodeFetchOptions } from './fetch/node-fetch';
+import { createNodeHttpFetch } from './fetch/node-http-fetch';
 import { createNodePost } from './fetch/node-post';
+import { createNodeRequester } from './fetch/node-request';
 
 /** Options of {@link NodePlatform}. */
 export interface NodePlatformOptions extends NodeFetchOptions {
@@ -19,7 +21,10 @@ export interface NodePlatformOptions extends NodeFetchOptions {
 export class NodePlatform implements Platform<NodeDownloadOptions, string> {
   /** Always `'node'`. */
   readonly name = 'node';
-  /** The fetch the Api uses (file downloads; GraphQL too when a proxy or dispatcher is set). */
+  /**
+   * The fetch the Api uses for files (and GraphQL when a proxy or dispatcher is set): `node:http`
+   * (see {@link createNodeHttpFetch}), or undici's fetch with a proxy or dispatcher.
+   */
   readonly fetch: typeof fetch;
   /**
    * How GraphQL requests are POSTed: `node:http` with keep-alive, see {@link createNodePost};
@@ -30,8 +35,16 @@ export class NodePlatform implements Platform<NodeDownloadOptions, string> {
 
   constructor(options: NodePlatformOptions = {}) {
     this.options = options;
-    this.fetch = options.fetch ?? createNodeFetch(options);
-    this.post = options.fetch ? undefined : createNodePost(options, this.fetch);
+    if (options.fetch) {
+      this.fetch = options.fetch;
+      this.post = undefined;
+    } else {
+      // node:http for the usual requests; undici (loaded on first use) for proxies and the rest.
+      const undici = createNodeFetch(options);
+      const requester = createNodeRequester(options.keepAliveTimeoutMs);
+      this.fetch = createNodeHttpFetch(options, undici, requester) ?? undici;
+      this.post = createNodePost(options, undici, requester);
+    }
   }
 
   /** Settings from the environment and netrc; see {@link readNodeSettings}. */
