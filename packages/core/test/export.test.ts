@@ -165,6 +165,21 @@ describe('runs.histories', () => {
     expect(rows).toEqual(expected);
   });
 
+  it('asks for many runs’ sampled history per request, with the same rows as one run at a time', async () => {
+    let requests = 0;
+    const api = demoApi({ hooks: { request: () => requests++ } });
+    const batched = await api.runs(PROJECT).histories({ samples: 9, concurrency: 8 });
+    const batchedRequests = requests;
+    const oneByOne = await api
+      .runs(PROJECT)
+      .histories({ samples: 9, full: false, onProgress: () => undefined });
+    expect(batched).toEqual(oneByOne);
+    expect(batched).toHaveLength(9 * 9);
+    // One listing page, then one request for the sampled history of all nine runs.
+    expect(batchedRequests).toBeLessThanOrEqual(2);
+    expect(requests - batchedRequests).toBeGreaterThanOrEqual(9);
+  });
+
   it('gives columns with format: columns', async () => {
     const columns = await demoApi().runs(PROJECT).histories({ samples: 3, format: 'columns' });
     expect(columns['run_id']).toHaveLength(27);

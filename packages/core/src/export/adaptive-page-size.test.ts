@@ -3,15 +3,15 @@ import { GraphQLError, HttpError, NetworkError, RateLimitError, TimeoutError } f
 import { AdaptivePageSize } from './adaptive-page-size';
 
 describe('AdaptivePageSize', () => {
-  it('starts at about 25,000 rows per request, within 1 and maxRuns', () => {
-    expect(new AdaptivePageSize({ rowsPerRun: 500 }).runs).toBe(50);
+  it('starts at about 10,000 rows per request, within 1 and maxRuns', () => {
+    expect(new AdaptivePageSize({ rowsPerRun: 500 }).runs).toBe(20);
     expect(new AdaptivePageSize({ rowsPerRun: 100_000 }).runs).toBe(1);
-    expect(new AdaptivePageSize({ rowsPerRun: 10 }).runs).toBe(100);
+    expect(new AdaptivePageSize({ rowsPerRun: 50 }).runs).toBe(100);
     expect(new AdaptivePageSize({ rowsPerRun: 10, maxRuns: 20 }).runs).toBe(20);
   });
 
   it('doubles after quick replies and halves after slow ones', () => {
-    const size = new AdaptivePageSize({ rowsPerRun: 1000, targetMs: 4000 });
+    const size = new AdaptivePageSize({ rowsPerRun: 400, targetMs: 4000 });
     expect(size.runs).toBe(25);
     size.answered(500);
     expect(size.runs).toBe(50);
@@ -24,7 +24,7 @@ describe('AdaptivePageSize', () => {
   });
 
   it('halves and asks again only after answers that say the request was too big', () => {
-    const size = new AdaptivePageSize({ rowsPerRun: 500 });
+    const size = new AdaptivePageSize({ rowsPerRun: 200 });
     expect(size.failed(new TimeoutError('slow', { timeoutMs: 1 }))).toBe(true);
     expect(size.runs).toBe(25);
     expect(size.failed(new HttpError('gateway', { status: 504 }))).toBe(true);

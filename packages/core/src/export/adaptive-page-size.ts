@@ -2,7 +2,7 @@ import { GraphQLError, HttpError, TimeoutError } from '../errors';
 
 /** Options of {@link AdaptivePageSize}. */
 export interface AdaptivePageSizeOptions {
-  /** Rows one request should carry at first (runs × samples). @defaultValue 25_000 */
+  /** Rows one request should carry at first (runs × samples). @defaultValue 10_000 */
   targetRows?: number;
   /** Rows per sampled run. */
   rowsPerRun: number;
@@ -20,7 +20,7 @@ export interface AdaptivePageSizeOptions {
  *
  * @example
  * ```ts
- * const size = new AdaptivePageSize({ rowsPerRun: 500 }); // 50 runs per request at first
+ * const size = new AdaptivePageSize({ rowsPerRun: 500 }); // 20 runs per request at first
  * size.answered(300); // quick: 100 next time
  * ```
  */
@@ -34,7 +34,7 @@ export class AdaptivePageSize {
     this.maxRuns = Math.max(1, options.maxRuns ?? 100);
     this.targetMs = options.targetMs ?? 4_000;
     const rows = Math.max(1, options.rowsPerRun);
-    this.runs = Math.min(this.maxRuns, Math.max(1, Math.floor((options.targetRows ?? 25_000) / rows)));
+    this.runs = Math.min(this.maxRuns, Math.max(1, Math.floor((options.targetRows ?? 10_000) / rows)));
   }
 
   /** Counts a reply that took `ms`. */

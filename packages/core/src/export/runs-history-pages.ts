@@ -22,7 +22,7 @@ export interface RunsHistoryPagesOptions extends RequestOptions {
   keys?: string[] | undefined;
   /** The x axis key with `keys`. @defaultValue '_step' */
   xAxis?: string | undefined;
-  /** Runs per request; a new one starting at 25,000 rows per request when not given. */
+  /** Runs per request; a new one starting at 10,000 rows per request when not given. */
   pageSize?: AdaptivePageSize;
 }
 
