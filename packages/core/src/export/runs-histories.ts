@@ -87,13 +87,9 @@ async function batchedRows<P extends Platform>(
       order: '+created_at',
     };
     const byName = new Map<string, HistoryRow[]>();
-    const pages = runsHistoryPages(first.context.client, listing, {
-      ...call,
-      samples,
-      keys,
-      xAxis,
-      pageSize: size,
-    });
+    // Not cached, so the rows are this call's own: run_id is added in place, without a copy.
+    const read = { ...call, cache: false, samples, keys, xAxis, pageSize: size };
+    const pages = runsHistoryPages(first.context.client, listing, read);
     for await (const page of pages) for (const { node, history } of page) byName.set(node.name, history);
     for (const run of group) {
       const history = byName.get(run.id);
@@ -101,7 +97,10 @@ async function batchedRows<P extends Platform>(
         throw new NotFoundError(
           `Could not find run ${describeRun(run.entity, run.project, run.id, 'not found')}`,
         );
-      for (const row of history) rows.push({ ...row, run_id: run.id });
+      for (const row of history) {
+        row['run_id'] = run.id;
+        rows.push(row);
+      }
     }
     group = [];
   };
