@@ -7,6 +7,7 @@ import type { HistoryRow } from '../history/history';
 import { abortableSleep, throwIfAborted } from '../transport/abort';
 import { anySignal } from '../transport';
 import { AdaptiveConcurrency } from './adaptive-concurrency';
+import { exportSampledInGroups } from './export-sampled';
 import { estimateJsonChars, ProgressTracker, type ExportProgress } from './export-progress';
 
 /** Options of {@link exportRuns}. */
@@ -75,6 +76,10 @@ type Outcome<P extends Platform> =
  * Aborting `signal` stops everything and rejects with its reason. Breaking out of the loop stops
  * the reads in flight.
  *
+ * Without `full`, the runs' sampled history is asked for many runs per request: the listed runs
+ * are taken in groups of one project whose size adapts to the server's answers (see
+ * `exportSampledInGroups`), and `concurrency` counts groups in flight instead of runs.
+ *
  * Each run's history is held in memory until it is yielded, so memory grows with
  * `concurrency` × the longest history read. A slow run holds back the runs after it (they are
  * yielded in order), which keeps the output reproducible at some cost in speed.
@@ -115,6 +120,14 @@ export async function* exportRuns<P extends Platform>(
     }
   };
 
+  /** Whether `skip` leaves the run out (then counted as done). */
+  const skipped = (run: Run<P>): boolean => {
+    if (!skip?.(run)) return false;
+    tracker.runSkipped();
+    report();
+    return true;
+  };
+
   const take = async (): Promise<ExportedRun<P>> => {
     const outcome = await (queue.shift() as Promise<Outcome<P>>);
     if (!outcome.ok) throw outcome.error;
@@ -128,13 +141,23 @@ export async function* exportRuns<P extends Platform>(
     tracker.runsTotal = runs.length ? await runs.length().catch(() => null) : null;
     throwIfAborted(signal);
     report();
+    if (!read.full) {
+      const shared = {
+        read,
+        skipped,
+        maxRateLimitRetries,
+        signal,
+        linked: linked.signal,
+        limiter,
+        tracker,
+        report,
+      };
+      yield* exportSampledInGroups(runs, shared);
+      return;
+    }
     for await (const run of runs) {
       throwIfAborted(signal);
-      if (skip?.(run)) {
-        tracker.runSkipped();
-        report();
-        continue;
-      }
+      if (skipped(run)) continue;
       while (queue.length >= limiter.limit) yield await take();
       await abortableSleep(limiter.pauseRemainingMs(), linked.signal);
       queue.push(readWithRetries(run));
@@ -175,7 +198,8 @@ async function readHistory<P extends Platform>(
   }
 }
 
-function toExported<P extends Platform>(run: Run<P>, history: HistoryRow[]): ExportedRun<P> {
+/** An {@link ExportedRun} of a run and its rows. */
+export function toExported<P extends Platform>(run: Run<P>, history: HistoryRow[]): ExportedRun<P> {
   return {
     id: run.id,
     entity: run.entity,
