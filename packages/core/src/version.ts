@@ -8,7 +8,7 @@ export const VERSION: string = typeof __WBAPI_VERSION__ === 'string' ? __WBAPI_V
  * The default `User-Agent` sent with every request: `wbapi/<version> (W&B Public Client compatible)`.
  *
  * W&B's backend serves some first-party fields only to a User-Agent it recognises as a W&B
- * client (semantics.md §3), hence the "W&B Public Client" words. Override it with the
+ * client (see https://github.com/wandb/wandb, `wandb/apis/public/api.py`), hence the "W&B Public Client" words. Override it with the
  * `userAgent` client option. Browsers may refuse to set this header; that is harmless.
  */
 export const DEFAULT_USER_AGENT: string = `wbapi/${VERSION} (W&B Public Client compatible)`;

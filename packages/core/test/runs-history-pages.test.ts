@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphQLClient, type HistoryRow } from '../src';
+import { createSession, type HistoryRow } from '../src';
 import { AdaptivePageSize } from '../src/export/adaptive-page-size';
 import { runsHistoryPages, type RunsHistoryPagesOptions } from '../src/export/runs-history-pages';
 import { API_KEY } from './helpers/dataset';
@@ -13,7 +13,7 @@ const LISTING = { entity: 'acme', project: 'history', filters: '{}', order: '+cr
 /** Reads every page; returns each run's rows by name, and the requests sent. */
 async function readAll(options: RunsHistoryPagesOptions) {
   let requests = 0;
-  const client = new GraphQLClient({
+  const session = createSession({
     baseUrl: server().url,
     apiKey: API_KEY,
     fetch: (input, init) => fetch(input, init),
@@ -21,7 +21,7 @@ async function readAll(options: RunsHistoryPagesOptions) {
   });
   const byRun = new Map<string, HistoryRow[]>();
   const pages: number[] = [];
-  for await (const page of runsHistoryPages(client, LISTING, options)) {
+  for await (const page of runsHistoryPages(session, LISTING, options)) {
     pages.push(page.length);
     for (const { node, history } of page) byRun.set(node.name, history);
   }

@@ -1,6 +1,4 @@
 import { RateLimitError } from '../errors';
-import type { RequestOptions } from '../api/context';
-import type { JsonObject } from '../runs/decode';
 import type { Run } from '../runs/run';
 import type { Platform } from '../platform';
 import type { HistoryRow } from '../history/history';
@@ -8,59 +6,11 @@ import { abortableSleep, throwIfAborted } from '../transport/abort';
 import { anySignal } from '../transport';
 import { AdaptiveConcurrency } from './adaptive-concurrency';
 import { exportSampledInGroups } from './export-sampled';
-import { estimateJsonChars, ProgressTracker, type ExportProgress } from './export-progress';
+import { estimateJsonChars, ProgressTracker } from './export-progress';
 
-/** Options of {@link exportRuns}. */
-export interface ExportRunsOptions<P extends Platform = Platform> extends RequestOptions {
-  /** Only these history keys (and only rows having all of them). */
-  keys?: string[];
-  /** Read every history row (a paged scan) instead of a sample. @defaultValue false */
-  full?: boolean;
-  /** Rows to sample per run when not `full`. @defaultValue 500 */
-  samples?: number;
-  /** The x axis of sampled history with `keys`. @defaultValue '_step' */
-  xAxis?: string;
-  /** Steps per page of a full scan. @defaultValue 1000 */
-  pageSize?: number;
-  /**
-   * Most runs read at once (default 4), or a shared {@link AdaptiveConcurrency} (e.g. one whose
-   * `hooks` were given to the Api, so it hears about 429s the client retries by itself).
-   */
-  concurrency?: number | AdaptiveConcurrency;
-  /** Runs for which this returns true are not read (e.g. done by an earlier, interrupted export). */
-  skip?: (run: Run<P>) => boolean;
-  /** Called at the start and after every run. */
-  onProgress?: (progress: ExportProgress) => void;
-  /** How often one run is tried again after the client gave up on a 429. @defaultValue 10 */
-  maxRateLimitRetries?: number;
-}
+import { toExported, type ExportRunsOptions, type ExportedRun, type RunSource } from './exported-run';
 
-/** One run of an export: what identifies it, its config, summary and history rows. */
-export interface ExportedRun<P extends Platform = Platform> {
-  /** The run id. */
-  id: string;
-  /** The run's entity. */
-  entity: string;
-  /** The run's project. */
-  project: string;
-  /** The display name. */
-  name: string | null;
-  /** The state when listed. */
-  state: string;
-  /** When it was created (UTC ISO text). */
-  createdAt: string | null;
-  /** Hyperparameters, values unwrapped (no `_wandb`). */
-  config: JsonObject;
-  /** The summary (NaN/±Infinity kept). */
-  summary: JsonObject;
-  /** History rows in step order: sampled, or every row for a full export. */
-  history: HistoryRow[];
-  /** The run object itself, for anything else. */
-  run: Run<P>;
-}
-
-/** Anything listing runs; a `length()` (as on `Runs`) gives the progress its total. */
-export type RunSource<P extends Platform> = AsyncIterable<Run<P>> & { length?(): Promise<number> };
+export type { ExportRunsOptions, ExportedRun, RunSource } from './exported-run';
 
 type Outcome<P extends Platform> =
   { ok: true; value: ExportedRun<P>; bytes: number } | { ok: false; error: unknown };
@@ -196,20 +146,4 @@ async function readHistory<P extends Platform>(
       await onError(error, attempt);
     }
   }
-}
-
-/** An {@link ExportedRun} of a run and its rows. */
-export function toExported<P extends Platform>(run: Run<P>, history: HistoryRow[]): ExportedRun<P> {
-  return {
-    id: run.id,
-    entity: run.entity,
-    project: run.project,
-    name: run.name,
-    state: run.state,
-    createdAt: run.createdAt,
-    config: run.config,
-    summary: run.summary,
-    history,
-    run,
-  };
 }

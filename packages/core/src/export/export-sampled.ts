@@ -7,7 +7,7 @@ import { abortableSleep, throwIfAborted } from '../transport/abort';
 import type { AdaptiveConcurrency } from './adaptive-concurrency';
 import { AdaptivePageSize } from './adaptive-page-size';
 import { estimateJsonChars, type ProgressTracker } from './export-progress';
-import { toExported, type ExportRunsOptions, type ExportedRun, type RunSource } from './export-runs';
+import { toExported, type ExportRunsOptions, type ExportedRun, type RunSource } from './exported-run';
 import { runsHistoryPages } from './runs-history-pages';
 
 /** What {@link exportSampledInGroups} shares with `exportRuns`. */
@@ -56,7 +56,7 @@ export async function* exportSampledInGroups<P extends Platform>(
       try {
         const byName = new Map<string, HistoryRow[]>();
         const options = { ...call, samples, keys, xAxis, pageSize: size, signal: linked };
-        for await (const page of runsHistoryPages(first.context.client, listing, options))
+        for await (const page of runsHistoryPages(first.context, listing, options))
           for (const { node, history } of page) byName.set(node.name, history);
         return { ok: true, byName };
       } catch (error) {

@@ -1,7 +1,7 @@
 import { RunsHistoryDocument, RunsSampledHistoryDocument, type ResultOf } from '@wbapi/gql';
 import { NotFoundError } from '../errors';
 import { checkPage, pageFromConnection, type ConnectionLike, type Page } from '../pagination';
-import type { ClientLike, RequestOptions } from '../api/context';
+import type { RequestOptions, Session } from '../session/session';
 import { firstSpecRows, parseRows, validateKeys, type HistoryRow } from '../history/history';
 import { AdaptivePageSize } from './adaptive-page-size';
 
@@ -42,9 +42,16 @@ export interface RunWithHistory {
  * (`sampledHistory`, or `history(samples)` without keys, selected inside the runs listing), the
  * runs per request adapting to the server's answers ({@link AdaptivePageSize}). Each run's rows
  * are the ones `run.history()` gives, for one request per page instead of one per run.
+ *
+ * @example
+ * ```ts
+ * const listing = { entity: 'acme', project: 'mnist', filters: '{}', order: '+created_at' };
+ * for await (const page of runsHistoryPages(session, listing, { samples: 200, keys: ['loss'] }))
+ *   for (const { node, history } of page) console.log(node.name, history.length);
+ * ```
  */
 export async function* runsHistoryPages(
-  client: ClientLike,
+  session: Session,
   listing: RunsListing,
   options: RunsHistoryPagesOptions = {},
 ): AsyncGenerator<RunWithHistory[], void, undefined> {
@@ -65,8 +72,8 @@ export async function* runsHistoryPages(
     let project;
     try {
       project = wanted
-        ? (await client.request(RunsSampledHistoryDocument, { ...variables, specs }, call)).project
-        : (await client.request(RunsHistoryDocument, { ...variables, samples }, call)).project;
+        ? (await session.client.request(RunsSampledHistoryDocument, { ...variables, specs }, call)).project
+        : (await session.client.request(RunsHistoryDocument, { ...variables, samples }, call)).project;
     } catch (error) {
       if (size.failed(error)) continue;
       throw error;

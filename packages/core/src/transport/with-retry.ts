@@ -1,3 +1,4 @@
+import { HttpError } from '../errors/http-error';
 import { NetworkError } from '../errors/network-error';
 import { TimeoutError } from '../errors/timeout-error';
 import { WandbError } from '../errors/wandb-error';
@@ -101,7 +102,7 @@ function nextDelay(
   if (!context.retryEnabled || !isRetryableError(failure) || attemptNumber > retry.maxRetries) return null;
   const remainingMs = retry.budgetMs - elapsedMs;
   if (remainingMs <= 0) return null;
-  const asked = (failure as { retryAfterMs?: unknown }).retryAfterMs;
+  const asked = failure instanceof HttpError ? failure.retryAfterMs : null;
   if (typeof asked === 'number') {
     const delayMs = Math.min(asked, retry.maxDelayMs);
     return delayMs > remainingMs ? null : delayMs;
