@@ -23,10 +23,33 @@ const sizes: BenchSizes = {
   ...(JSON.parse(process.env.BENCH_SIZES ?? '{}') as Partial<BenchSizes>),
 };
 const here = import.meta.dirname;
-const execArgv = ['--import', 'tsx', '--expose-gc'];
 
-function forkChild(script: string, childArgs: string[]): ChildProcess {
-  return fork(join(here, script), childArgs, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function forkChild(script: string, childArgs: string[], execArgv = ['--import', 'tsx']): ChildProcess {
+  return fork(script, childArgs, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+/**
+ * The measuring child, bundled to plain JavaScript (packages left as imports) so that it runs
+ * without the tsx loader, whose transpiler would otherwise be charged to every workload's peak
+ * RSS (about 50 MB) and start-up CPU.
+ */
+async function buildMeasureChild(): Promise<string> {
+  // Inside bench/ (git-ignored .cache), so that its package imports resolve from here.
+  mkdirSync(join(here, '.cache'), { recursive: true });
+  const out = join(here, '.cache', `measure-child-${process.pid}.mjs`);
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(here, 'lib/measure-child.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    absWorkingDir: here,
+    logLevel: 'warning',
+  });
+  return out;
 }
 
 function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
@@ -53,7 +76,11 @@ const rows: Row[] = selected.length > 0 ? await runWorkloads(selected) : [];
 
 async function runWorkloads(chosen: typeof workloads): Promise<Row[]> {
   const cacheDir = quick ? undefined : join(here, '.cache');
-  const server = forkChild('lib/server-child.ts', [JSON.stringify(sizes), ...(cacheDir ? [cacheDir] : [])]);
+  const measureChild = await buildMeasureChild();
+  const server = forkChild(join(here, 'lib/server-child.ts'), [
+    JSON.stringify(sizes),
+    ...(cacheDir ? [cacheDir] : []),
+  ]);
   const { url, apiKey, loadMs } = await firstMessage<{ url: string; apiKey: string; loadMs: number }>(
     server,
     'server',
@@ -66,14 +93,20 @@ async function runWorkloads(chosen: typeof workloads): Promise<Row[]> {
   try {
     for (const workload of chosen) {
       const run = async (variant: 'client' | 'limit') => {
-        const child = forkChild('lib/measure-child.ts', [workload.id, variant, JSON.stringify(context)]);
+        const child = forkChild(
+          measureChild,
+          [workload.id, variant, JSON.stringify(context)],
+          ['--expose-gc'],
+        );
         return firstMessage<Measurement>(child, `${workload.id} (${variant})`);
       };
-      // Variants alternate over the rounds (limit, client, limit, client, ...) and the faster
-      // round of each is kept, so that neither side is charged for a cold server cache.
+      // Variants alternate over the rounds (limit, client, limit, client, ...) and the round of
+      // each with the least client CPU is kept, so that neither side is charged for a cold
+      // server cache (CPU time is the figure compared: wall time depends on the machine's load).
       let limit: Measurement | undefined;
       let client: Measurement | undefined;
-      const faster = (a: Measurement | undefined, b: Measurement) => (a && a.seconds <= b.seconds ? a : b);
+      const faster = (a: Measurement | undefined, b: Measurement) =>
+        a && a.cpuMicros <= b.cpuMicros ? a : b;
       for (let round = 0; round < rounds; round++) {
         if (workload.limit) limit = faster(limit, await run('limit'));
         client = faster(client, await run('client'));
@@ -87,13 +120,14 @@ async function runWorkloads(chosen: typeof workloads): Promise<Row[]> {
         ...(limit ? { limit } : {}),
       });
       console.log(
-        `  ${workload.id}: ${format(client.items / client.seconds)} ${workload.unit}/s` +
-          (limit ? ` (limit ${format(limit.items / limit.seconds)})` : ''),
+        `  ${workload.id}: ${cpuPerItem(client, workload.unit)}, ${rate(client, workload.unit)}` +
+          (limit ? ` (limit ${cpuPerItem(limit, workload.unit)}, ${rate(limit, workload.unit)})` : ''),
       );
     }
   } finally {
     server.send('stop');
     rmSync(scratch, { recursive: true, force: true });
+    rmSync(measureChild, { force: true });
   }
   return measured;
 }
@@ -110,28 +144,37 @@ function rate(m: Measurement, unit: string): string {
   return unit === 'bytes' ? `${(perSecond / 1024 ** 2).toFixed(0)} MB/s` : `${format(perSecond)} ${unit}/s`;
 }
 
+/** Client CPU (user + system) per work item: µs per row or run, ms per MB. */
+function cpuPerItem(m: Measurement, unit: string): string {
+  if (unit === 'bytes') return `${(m.cpuMicros / 1000 / (m.items / 1024 ** 2)).toFixed(2)} ms/MB`;
+  const singular = unit.replace(/s$/, '');
+  return `${(m.cpuMicros / m.items).toFixed(2)} µs/${singular}`;
+}
+
 const lines = [
-  `| workload | client | limit (bare fetch + JSON.parse) | client/limit time | client peak RSS / heap | limit peak RSS / heap |`,
-  `| --- | --- | --- | --- | --- | --- |`,
+  `| workload | client CPU | limit CPU (bare fetch + JSON.parse) | client/limit CPU | client | limit | client/limit time | client peak RSS / heap | limit peak RSS / heap |`,
+  `| --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
   ...rows.map((row) => {
     const ratio = row.limit ? `${(row.client.seconds / row.limit.seconds).toFixed(2)}×` : '—';
+    const cpuRatio = row.limit ? `${(row.client.cpuMicros / row.limit.cpuMicros).toFixed(2)}×` : '—';
     const mem = (m?: Measurement) => (m ? `${m.peakRssMb.toFixed(0)} / ${m.peakHeapMb.toFixed(0)} MB` : '—');
     const extra = row.client.extra
       ? ` (${Object.entries(row.client.extra)
           .map(([k, v]) => `${k} ${v.toFixed(1)}`)
           .join(', ')})`
       : '';
-    return `| ${row.title} | ${rate(row.client, row.unit)}${extra} | ${row.limit ? rate(row.limit, row.unit) : '—'} | ${ratio} | ${mem(row.client)} | ${mem(row.limit)} |`;
+    const cpu = (m?: Measurement) => (m ? cpuPerItem(m, row.unit) : '—');
+    return `| ${row.title} | ${cpu(row.client)} | ${cpu(row.limit)} | ${cpuRatio} | ${rate(row.client, row.unit)}${extra} | ${row.limit ? rate(row.limit, row.unit) : '—'} | ${ratio} | ${mem(row.client)} | ${mem(row.limit)} |`;
   }),
   ...(bundle ?? []).map(
     (page) =>
-      `| ${page.label} | ${(page.gzippedBytes / 1024).toFixed(2)} kB gzipped (${(page.minifiedBytes / 1024).toFixed(1)} kB minified; ${(page.lazyGzippedBytes / 1024).toFixed(2)} kB gzipped loaded on first use) | — | — | — | — |`,
+      `| ${page.label} | ${(page.gzippedBytes / 1024).toFixed(2)} kB gzipped (${(page.minifiedBytes / 1024).toFixed(1)} kB minified; ${(page.lazyGzippedBytes / 1024).toFixed(2)} kB gzipped loaded on first use) | — | — | — | — | — | — | — |`,
   ),
 ];
 const machine = `${cpus().length} cores, Node ${process.version}`;
 const date = new Date().toISOString().slice(0, 10);
 const markdown = [
-  `Measured ${date} on ${machine} with \`pnpm bench${quick ? ' --quick' : ''}\` (sizes: ${JSON.stringify(sizes)}; best of ${rounds} alternating round(s) per variant).`,
+  `Measured ${date} on ${machine} with \`pnpm bench${quick ? ' --quick' : ''}\` (sizes: ${JSON.stringify(sizes)}; round with the least CPU of ${rounds} alternating round(s) per variant; CPU is user + system time of the client process over the workload alone).`,
   '',
   ...lines,
   '',

@@ -70,7 +70,11 @@ export async function pool<T>(
   let total = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < items.length) total += await work(items[next++] as T);
+      while (next < items.length) {
+        // Awaited first: `total += await ...` would add to a stale total read before the wait.
+        const done = await work(items[next++] as T);
+        total += done;
+      }
     }),
   );
   return total;

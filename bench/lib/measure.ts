@@ -5,6 +5,8 @@ export interface Measurement {
   /** Work items done (rows, runs, bytes ...), as counted by the task itself. */
   items: number;
   seconds: number;
+  /** CPU time (user + system) of this process during the task, microseconds. */
+  cpuMicros: number;
   /** Peak resident set size of the process, MB. */
   peakRssMb: number;
   /** Peak V8 heap in use (sampled every 10 ms), MB. */
@@ -25,12 +27,15 @@ export async function measure(task: Task): Promise<Measurement> {
   }, 10);
   const extra: Record<string, number> = {};
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   try {
     const items = await task((values) => Object.assign(extra, values));
+    const cpu = process.cpuUsage(cpuBefore);
     const seconds = (performance.now() - started) / 1000;
     return {
       items,
       seconds,
+      cpuMicros: cpu.user + cpu.system,
       peakRssMb: (process.resourceUsage().maxRSS * 1024) / MB,
       peakHeapMb: peakHeap / MB,
       ...(Object.keys(extra).length > 0 ? { extra } : {}),

@@ -3,7 +3,7 @@ import { download } from './download';
 import { exportWorkloads } from './export';
 import { historyScan, historyScanKeys, memoryGrowth } from './history-scan';
 import { runsListing50, runsListing500 } from './runs-listing';
-import { sampledHistory } from './sampled-history';
+import { sampledHistory, sampledHistorySequential } from './sampled-history';
 import { serverHistoryPage, serverRunsPage } from './server-latency';
 import type { Workload } from './types';
 
@@ -13,6 +13,7 @@ export const workloads: Workload[] = [
   historyScanKeys,
   runsListing50,
   runsListing500,
+  sampledHistorySequential,
   sampledHistory,
   download,
   artifactManyFiles,

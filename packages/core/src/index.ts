@@ -51,6 +51,7 @@ export type {
 
 // Platform, session, references, pagination
 export type * from './platform';
+export type { PostText, TextReply, TextRequestInit } from './transport/post-text';
 export { createSession, type SessionOptions } from './session/create-session';
 export type { ClientLike, DefaultPath, RequestOptions, Session } from './session/session';
 export type { ApiOverrides, ResolvedSettings } from './session/settings';
@@ -112,8 +113,16 @@ export {
   type ConcurrencyState,
 } from './export/adaptive-concurrency';
 export type { ExportProgress } from './export/export-progress';
-export { exportRuns, type ExportRunsOptions, type ExportedRun, type RunSource } from './export/export-runs';
+export { exportRuns } from './export/export-runs';
+export type { ExportRunsOptions, ExportedRun, RunSource } from './export/exported-run';
 export { runsHistories, type RunsHistoriesOptions } from './export/runs-histories';
+export { AdaptivePageSize, type AdaptivePageSizeOptions } from './export/adaptive-page-size';
+export {
+  runsHistoryPages,
+  type RunsHistoryPagesOptions,
+  type RunsListing,
+  type RunWithHistory,
+} from './export/runs-history-pages';
 
 // Classes (Python parity)
 export { Api, type ApiOptions } from './api/api';

@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import type { PostText } from './transport/post-text';
 
 /** Settings a platform can read from its environment (env vars, netrc). Explicit options always win. */
 export interface Settings {
@@ -59,6 +60,11 @@ export interface Platform<TDownloadOptions = unknown, TDownloadResult = unknown>
   readonly name: string;
   /** The fetch to use. @defaultValue `globalThis.fetch` */
   fetch?: typeof fetch;
+  /**
+   * A cheaper way than `fetch` to POST GraphQL requests, used unless the caller gave its own
+   * `fetch`. @defaultValue `fetch`
+   */
+  post?: PostText;
   /** Settings from the environment (env vars, netrc); explicit options always win. */
   settings?(baseUrl: string | undefined): Settings | Promise<Settings>;
   /**

@@ -165,6 +165,22 @@ describe('runs.histories', () => {
     expect(rows).toEqual(expected);
   });
 
+  it('asks for many runs’ sampled history per request, with the same rows as one run at a time', async () => {
+    let requests = 0;
+    const api = demoApi({ hooks: { request: () => requests++ } });
+    const batched = await api.runs(PROJECT).histories({ samples: 9, concurrency: 8 });
+    const batchedRequests = requests;
+    const expected: HistoryRow[] = [];
+    for await (const run of api.runs(PROJECT)) {
+      for (const row of await run.history({ samples: 9 })) expected.push({ ...row, run_id: run.id });
+    }
+    expect(batched).toEqual(expected);
+    expect(batched).toHaveLength(9 * 9);
+    // The count of runs and the listing, then one request for the sampled history of all nine.
+    expect(batchedRequests).toBe(3);
+    expect(requests - batchedRequests).toBe(1 + 9);
+  });
+
   it('gives columns with format: columns', async () => {
     const columns = await demoApi().runs(PROJECT).histories({ samples: 3, format: 'columns' });
     expect(columns['run_id']).toHaveLength(27);

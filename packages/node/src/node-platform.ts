@@ -1,7 +1,10 @@
-import type { FileSource, Platform } from '@wbapi/core';
+import type { FileSource, Platform, PostText } from '@wbapi/core';
 import { readNodeSettings, type NodeSettings } from './credentials/node-settings';
 import { downloadToFile, type NodeDownloadOptions } from './download/download-to-file';
 import { createNodeFetch, type NodeFetchOptions } from './fetch/node-fetch';
+import { createNodeHttpFetch } from './fetch/node-http-fetch';
+import { createNodePost } from './fetch/node-post';
+import { createNodeRequester } from './fetch/node-request';
 
 /** Options of {@link NodePlatform}. */
 export interface NodePlatformOptions extends NodeFetchOptions {
@@ -12,19 +15,36 @@ export interface NodePlatformOptions extends NodeFetchOptions {
 }
 
 /**
- * The Node.js platform: a keep-alive (and proxy-aware) fetch, settings from `WANDB_*`
+ * The Node.js platform: keep-alive GraphQL requests over `node:http`, a proxy-aware fetch, settings from `WANDB_*`
  * environment variables and netrc, and downloads streamed to disk.
  */
 export class NodePlatform implements Platform<NodeDownloadOptions, string> {
   /** Always `'node'`. */
   readonly name = 'node';
-  /** The fetch the Api uses. */
+  /**
+   * The fetch the Api uses for files (and GraphQL when a proxy or dispatcher is set): `node:http`
+   * (see {@link createNodeHttpFetch}), or undici's fetch with a proxy or dispatcher.
+   */
   readonly fetch: typeof fetch;
+  /**
+   * How GraphQL requests are POSTed: `node:http` with keep-alive, see {@link createNodePost};
+   * `undefined` (the fetch is used) with a fetch or dispatcher of one's own, or a proxy.
+   */
+  readonly post: PostText | undefined;
   private readonly options: NodePlatformOptions;
 
   constructor(options: NodePlatformOptions = {}) {
     this.options = options;
-    this.fetch = options.fetch ?? createNodeFetch(options);
+    if (options.fetch) {
+      this.fetch = options.fetch;
+      this.post = undefined;
+    } else {
+      // node:http for the usual requests; undici (loaded on first use) for proxies and the rest.
+      const undici = createNodeFetch(options);
+      const requester = createNodeRequester(options.keepAliveTimeoutMs);
+      this.fetch = createNodeHttpFetch(options, undici, requester) ?? undici;
+      this.post = createNodePost(options, undici, requester);
+    }
   }
 
   /** Settings from the environment and netrc; see {@link readNodeSettings}. */

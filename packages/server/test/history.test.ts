@@ -172,3 +172,45 @@ describe('sampledHistory', () => {
     expect(res.body.errors[0].message).toMatch(/spec is not valid JSON/);
   });
 });
+
+describe('sampledHistory inside a runs listing', () => {
+  const listing = `query($specs: [JSONString!]!, $first: Int, $after: String) {
+    project(name: "p", entityName: "e") { runs(first: $first, after: $after, order: "+created_at") {
+      edges { node { name sampledHistory(specs: $specs) history(samples: 7) } } pageInfo { endCursor hasNextPage } } } }`;
+  const specs = [
+    JSON.stringify({ keys: ['_step', 'loss'], samples: 50 }),
+    JSON.stringify({ keys: ['_step', 'val'], samples: 5, minStep: 10 }),
+  ];
+
+  it('answers, run by run and page by page, what each run answers alone', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res = await gql(server, listing, { specs, first: 2, after });
+      expect(res.body.errors).toBeUndefined();
+      const runs = res.body.data.project.runs as {
+        edges: { node: { name: string; sampledHistory: unknown; history: unknown } }[];
+        pageInfo: { endCursor: string | null; hasNextPage: boolean };
+      };
+      expect(runs.edges.length).toBeLessThanOrEqual(2);
+      for (const { node } of runs.edges) {
+        const alone = await gql(
+          server,
+          `query($specs: [JSONString!]!) { project(name: "p", entityName: "e") { run(name: "${node.name}") { sampledHistory(specs: $specs) history(samples: 7) } } }`,
+          { specs },
+        );
+        expect(node.sampledHistory).toEqual(alone.body.data.project.run.sampledHistory);
+        expect(node.history).toEqual(alone.body.data.project.run.history);
+        seen.push(node.name);
+      }
+      if (!runs.pageInfo.hasNextPage) break;
+      after = runs.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expect.arrayContaining(['long', 'wide', 'empty', 'run00000']));
+    const long = (await gql(server, listing, { specs, first: 50 })).body.data.project.runs.edges.find(
+      (e: { node: { name: string } }) => e.node.name === 'long',
+    );
+    expect(long.node.sampledHistory[0]).toHaveLength(50);
+    expect(long.node.sampledHistory[1]).toHaveLength(5);
+  });
+});

@@ -29,7 +29,7 @@ export interface FailedResponse {
   /** Request URL (redacted before it is kept). */
   url?: string;
   /** Response headers (for `Retry-After`). */
-  headers?: Headers;
+  headers?: Pick<Headers, 'get'>;
   /** Raw body text, if it was read. */
   bodyText?: string;
   /** Body parsed as JSON, if it was JSON. */

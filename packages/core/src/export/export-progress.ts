@@ -1,3 +1,22 @@
+import { stringifyWandbJson } from '../json';
+
+/** How many rows of a run are turned into text to tell its size. */
+export const SAMPLED_ROWS = 16;
+
+/**
+ * Length of rows as compact JSON lines: exact up to {@link SAMPLED_ROWS} rows, else measured on
+ * that many rows spread evenly and scaled, so that progress does not stringify every row.
+ */
+export function estimateJsonChars(rows: readonly unknown[]): number {
+  const picked = Math.min(rows.length, SAMPLED_ROWS);
+  if (picked === 0) return 0;
+  let chars = 0;
+  for (let i = 0; i < picked; i++) {
+    chars += stringifyWandbJson(rows[Math.floor((i * rows.length) / picked)]).length + 1;
+  }
+  return picked === rows.length ? chars : Math.round((chars / picked) * rows.length);
+}
+
 /** Progress of a bulk export, sent after every run (and once at the start). */
 export interface ExportProgress {
   /** Runs finished, skipped ones included. */
@@ -8,7 +27,10 @@ export interface ExportProgress {
   runsTotal: number | null;
   /** History rows read so far. */
   rows: number;
-  /** Bytes of history read so far (as compact JSON text). */
+  /**
+   * Bytes of history read so far as compact JSON text, one line per row: exact for runs of up
+   * to 16 rows, estimated from 16 rows spread over longer ones.
+   */
   bytes: number;
   /** Rows per second since the start. */
   rowsPerSecond: number;

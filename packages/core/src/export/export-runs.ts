@@ -1,66 +1,16 @@
 import { RateLimitError } from '../errors';
-import type { RequestOptions } from '../session/session';
-import { stringifyWandbJson } from '../json';
-import type { JsonObject } from '../runs/decode';
 import type { Run } from '../runs/run';
 import type { Platform } from '../platform';
 import type { HistoryRow } from '../history/history';
 import { abortableSleep, throwIfAborted } from '../transport/abort';
 import { anySignal } from '../transport';
 import { AdaptiveConcurrency } from './adaptive-concurrency';
-import { ProgressTracker, type ExportProgress } from './export-progress';
+import { exportSampledInGroups } from './export-sampled';
+import { estimateJsonChars, ProgressTracker } from './export-progress';
 
-/** Options of {@link exportRuns}. */
-export interface ExportRunsOptions<P extends Platform = Platform> extends RequestOptions {
-  /** Only these history keys (and only rows having all of them). */
-  keys?: string[];
-  /** Read every history row (a paged scan) instead of a sample. @defaultValue false */
-  full?: boolean;
-  /** Rows to sample per run when not `full`. @defaultValue 500 */
-  samples?: number;
-  /** The x axis of sampled history with `keys`. @defaultValue '_step' */
-  xAxis?: string;
-  /** Steps per page of a full scan. @defaultValue 1000 */
-  pageSize?: number;
-  /**
-   * Most runs read at once (default 4), or a shared {@link AdaptiveConcurrency} (e.g. one whose
-   * `hooks` were given to the Api, so it hears about 429s the client retries by itself).
-   */
-  concurrency?: number | AdaptiveConcurrency;
-  /** Runs for which this returns true are not read (e.g. done by an earlier, interrupted export). */
-  skip?: (run: Run<P>) => boolean;
-  /** Called at the start and after every run. */
-  onProgress?: (progress: ExportProgress) => void;
-  /** How often one run is tried again after the client gave up on a 429. @defaultValue 10 */
-  maxRateLimitRetries?: number;
-}
+import { toExported, type ExportRunsOptions, type ExportedRun, type RunSource } from './exported-run';
 
-/** One run of an export: what identifies it, its config, summary and history rows. */
-export interface ExportedRun<P extends Platform = Platform> {
-  /** The run id. */
-  id: string;
-  /** The run's entity. */
-  entity: string;
-  /** The run's project. */
-  project: string;
-  /** The display name. */
-  name: string | null;
-  /** The state when listed. */
-  state: string;
-  /** When it was created (UTC ISO text). */
-  createdAt: string | null;
-  /** Hyperparameters, values unwrapped (no `_wandb`). */
-  config: JsonObject;
-  /** The summary (NaN/±Infinity kept). */
-  summary: JsonObject;
-  /** History rows in step order: sampled, or every row for a full export. */
-  history: HistoryRow[];
-  /** The run object itself, for anything else. */
-  run: Run<P>;
-}
-
-/** Anything listing runs; a `length()` (as on `Runs`) gives the progress its total. */
-export type RunSource<P extends Platform> = AsyncIterable<Run<P>> & { length?(): Promise<number> };
+export type { ExportRunsOptions, ExportedRun, RunSource } from './exported-run';
 
 type Outcome<P extends Platform> =
   { ok: true; value: ExportedRun<P>; bytes: number } | { ok: false; error: unknown };
@@ -75,6 +25,10 @@ type Outcome<P extends Platform> =
  * again (a full scan resumes after its last row); any other error stops the export and is thrown.
  * Aborting `signal` stops everything and rejects with its reason. Breaking out of the loop stops
  * the reads in flight.
+ *
+ * Without `full`, the runs' sampled history is asked for many runs per request: the listed runs
+ * are taken in groups of one project whose size adapts to the server's answers (see
+ * `exportSampledInGroups`), and `concurrency` counts groups in flight instead of runs.
  *
  * Each run's history is held in memory until it is yielded, so memory grows with
  * `concurrency` × the longest history read. A slow run holds back the runs after it (they are
@@ -109,11 +63,19 @@ export async function* exportRuns<P extends Platform>(
         limiter.rateLimited(error.retryAfterMs);
         await abortableSleep(Math.max(limiter.pauseRemainingMs(), 100), linked.signal);
       });
-      const bytes = history.reduce((sum, row) => sum + stringifyWandbJson(row).length + 1, 0);
+      const bytes = estimateJsonChars(history);
       return { ok: true, value: toExported(run, history), bytes };
     } catch (error) {
       return { ok: false, error };
     }
+  };
+
+  /** Whether `skip` leaves the run out (then counted as done). */
+  const skipped = (run: Run<P>): boolean => {
+    if (!skip?.(run)) return false;
+    tracker.runSkipped();
+    report();
+    return true;
   };
 
   const take = async (): Promise<ExportedRun<P>> => {
@@ -129,13 +91,23 @@ export async function* exportRuns<P extends Platform>(
     tracker.runsTotal = runs.length ? await runs.length().catch(() => null) : null;
     throwIfAborted(signal);
     report();
+    if (!read.full) {
+      const shared = {
+        read,
+        skipped,
+        maxRateLimitRetries,
+        signal,
+        linked: linked.signal,
+        limiter,
+        tracker,
+        report,
+      };
+      yield* exportSampledInGroups(runs, shared);
+      return;
+    }
     for await (const run of runs) {
       throwIfAborted(signal);
-      if (skip?.(run)) {
-        tracker.runSkipped();
-        report();
-        continue;
-      }
+      if (skipped(run)) continue;
       while (queue.length >= limiter.limit) yield await take();
       await abortableSleep(limiter.pauseRemainingMs(), linked.signal);
       queue.push(readWithRetries(run));
@@ -159,7 +131,9 @@ async function readHistory<P extends Platform>(
   signal: AbortSignal,
   onError: (error: unknown, attempt: number) => Promise<void>,
 ): Promise<HistoryRow[]> {
-  const { keys, full = false, samples = 500, xAxis, pageSize, ...call } = options;
+  const { keys, full = false, samples = 500, xAxis, pageSize, ...given } = options;
+  // Each run is read once: its history kept in the response cache would only hold memory.
+  const call = { cache: false, ...given };
   const scan = full ? run.scanHistory({ ...call, keys, pageSize, signal }) : null;
   const rows: HistoryRow[] = [];
   for (let attempt = 0; ; attempt += 1) {
@@ -172,19 +146,4 @@ async function readHistory<P extends Platform>(
       await onError(error, attempt);
     }
   }
-}
-
-function toExported<P extends Platform>(run: Run<P>, history: HistoryRow[]): ExportedRun<P> {
-  return {
-    id: run.id,
-    entity: run.entity,
-    project: run.project,
-    name: run.name,
-    state: run.state,
-    createdAt: run.createdAt,
-    config: run.config,
-    summary: run.summary,
-    history,
-    run,
-  };
 }

@@ -11,3 +11,10 @@ export {
 export { type ExportProgress } from './export-progress';
 export { exportRuns, type ExportRunsOptions, type ExportedRun, type RunSource } from './export-runs';
 export { runsHistories, type RunsHistoriesOptions } from './runs-histories';
+export { AdaptivePageSize, type AdaptivePageSizeOptions } from './adaptive-page-size';
+export {
+  runsHistoryPages,
+  type RunsHistoryPagesOptions,
+  type RunsListing,
+  type RunWithHistory,
+} from './runs-history-pages';

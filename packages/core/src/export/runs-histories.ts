@@ -10,8 +10,10 @@ export interface RunsHistoriesOptions<P extends Platform = Platform> extends Exp
 
 /**
  * The history of every run of a listing in one table, like Python's `runs.histories()`: each
- * row gets a `run_id`, runs follow the listing order. Runs are read several at once
- * (`concurrency`, default 4, lowered on 429s); `full: true` reads every row instead of a sample.
+ * row gets a `run_id`, runs follow the listing order.
+ *
+ * Read through {@link exportRuns}: sampled history (the default) for many runs per request,
+ * every row (`full: true`) run by run, `concurrency` at a time (default 4, lowered on 429s).
  */
 export function runsHistories<P extends Platform>(
   runs: RunSource<P>,
@@ -31,8 +33,12 @@ export async function runsHistories<P extends Platform>(
 ): Promise<HistoryRow[] | HistoryColumns> {
   const { format = 'rows', ...rest } = options;
   const rows: HistoryRow[] = [];
-  for await (const run of exportRuns(runs, rest)) {
-    for (const row of run.history) rows.push({ ...row, run_id: run.id });
+  // Not cached, so the rows are this call's own: run_id is added in place, without a copy.
+  for await (const run of exportRuns(runs, { ...rest, cache: false })) {
+    for (const row of run.history) {
+      row['run_id'] = run.id;
+      rows.push(row);
+    }
   }
   return format === 'columns' ? toColumns(rows) : rows;
 }

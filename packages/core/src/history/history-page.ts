@@ -10,7 +10,7 @@ import type { ScanWindow } from './scan-plan';
  *
  * Without keys this is `HistoryPage` (exclusive `maxStep`). With keys it is
  * `SampledHistoryPage`, whose `maxStep` is inclusive, so `end - 1` is sent; `keys` must
- * already include `_step`.
+ * already include `_step`. Pages bypass the response cache unless `call.cache` says otherwise.
  */
 export async function fetchHistoryPage(
   session: Session,
@@ -21,6 +21,8 @@ export async function fetchHistoryPage(
   call: RequestOptions,
 ): Promise<HistoryRow[]> {
   const client = session.client;
+  // A scan reads each page once: keeping pages in the response cache would only hold memory.
+  const once: RequestOptions = { cache: false, ...call };
   const base = { entity: run.entity, project: run.project, run: run.id };
   let found: boolean;
   let rows: HistoryRow[];
@@ -31,12 +33,12 @@ export async function fetchHistoryPage(
       maxStep: window.end - 1,
       samples: pageSize,
     });
-    const result = await client.request(SampledHistoryPageDocument, { ...base, spec }, call);
+    const result = await client.request(SampledHistoryPageDocument, { ...base, spec }, once);
     found = Boolean(result.project?.run);
     rows = found ? firstSpecRows(result.project?.run?.sampledHistory) : [];
   } else {
     const variables = { ...base, minStep: window.minStep, maxStep: window.end, pageSize };
-    const result = await client.request(HistoryPageDocument, variables, call);
+    const result = await client.request(HistoryPageDocument, variables, once);
     found = Boolean(result.project?.run);
     rows = found ? parseRows(result.project?.run?.history) : [];
   }

@@ -49,4 +49,17 @@ describe('scanHistory on the wire', () => {
       { keys: ['_step', 'loss'], minStep: 10, maxStep: 14, samples: 10 },
     ]);
   });
+
+  it('keeps no page in the response cache: a second scan asks the server again', async () => {
+    const fake = fakeRun(14);
+    const run = await new Api({ fetch: fake.fetch, apiKey: KEY }).run('e/p/r');
+    for (const keys of [undefined, ['loss']]) {
+      await run.scanHistory({ keys, pageSize: 10 }).toArray({ limit: Infinity });
+      await run.scanHistory({ keys, pageSize: 10 }).toArray({ limit: Infinity });
+    }
+    const pages = fake.seen.filter(
+      (r) => r.operation === 'HistoryPage' || r.operation === 'SampledHistoryPage',
+    );
+    expect(pages).toHaveLength(8);
+  });
 });

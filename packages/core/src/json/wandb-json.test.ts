@@ -34,6 +34,27 @@ describe('parseWandbJson', () => {
     expect(value.s).toBe('wbapi-non-finite-abc:NaN');
   });
 
+  it('puts every token back at any depth, and reads a bare token as the whole text', () => {
+    const rows = Array.from(
+      { length: 50 },
+      (_, i) =>
+        `{"_step":${i},"loss":${i % 7 === 0 ? 'NaN' : i},"m":[${i % 11 === 0 ? '-Infinity' : 0},{"deep":${i % 13 === 0 ? 'Infinity' : '"NaN"'}}]}`,
+    );
+    const value = parseWandbJson(`{"data":{"sampledHistory":[[${rows.join(',')}]]}}`) as {
+      data: { sampledHistory: { _step: number; loss: number; m: [number, { deep: unknown }] }[][] };
+    };
+    const parsed = value.data.sampledHistory[0] ?? [];
+    expect(parsed).toHaveLength(50);
+    for (const [i, row] of parsed.entries()) {
+      expect(row._step).toBe(i);
+      expect(row.loss).toBe(i % 7 === 0 ? Number.NaN : i);
+      expect(row.m[0]).toBe(i % 11 === 0 ? Number.NEGATIVE_INFINITY : 0);
+      expect(row.m[1].deep).toBe(i % 13 === 0 ? Number.POSITIVE_INFINITY : 'NaN');
+    }
+    expect(parseWandbJson('NaN')).toBeNaN();
+    expect(parseWandbJson(' -Infinity ')).toBe(Number.NEGATIVE_INFINITY);
+  });
+
   it('still rejects invalid JSON', () => {
     expect(() => parseWandbJson('{"a": nan}')).toThrow(SyntaxError);
     expect(() => parseWandbJson('{"a": NaN')).toThrow(SyntaxError);

@@ -118,6 +118,8 @@ export class ApiSession<P extends Platform = Platform> implements Session<P> {
         baseUrl: settings.baseUrl,
         apiKey: settings.apiKey,
         fetch: fetchImpl,
+        // The platform's own POST only when the caller did not choose a fetch.
+        post: this.clientOptions.fetch ? undefined : this.platform.post,
       });
       this.resolved = { settings, client };
       return this.resolved;

@@ -12,7 +12,7 @@ import type { ApiOverrides } from './settings';
  */
 export interface SessionOptions<P extends Platform = Platform> extends Omit<
   ClientOptions,
-  'baseUrl' | 'apiKey' | 'fetch'
+  'baseUrl' | 'apiKey' | 'fetch' | 'post'
 > {
   /** API base URL. @defaultValue env `WANDB_BASE_URL`, else `https://api.wandb.ai` */
   baseUrl?: string;

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { GraphQLClient } from './graphql-client';
+export type { PostText, TextReply, TextRequestInit } from './post-text';
 export {
   DEFAULT_CACHE,
   DEFAULT_RETRY,

@@ -2,6 +2,7 @@ import { errorFromResponse, graphQLErrorsOf, redactSecrets, truncate } from '../
 import { MalformedResponseError } from '../errors/malformed-response-error';
 import { parseWandbJson } from '../json/parse-wandb-json';
 import type { WandbError } from '../errors/wandb-error';
+import type { TextReply } from './post-text';
 
 /** What reading a GraphQL reply gives: the `data` and the size of the body text. */
 export interface GraphQLReply<T> {
@@ -22,7 +23,7 @@ export function parseReplyBody(bodyText: string): unknown {
 
 /** The error for a failed reply whose body has been read (see {@link errorFromResponse}). */
 export function replyError(
-  response: Response,
+  response: TextReply,
   bodyText: string,
   json: unknown,
   secrets: readonly string[],
@@ -42,7 +43,7 @@ export function replyError(
  * Errors while reading the body (a reset connection) propagate as they are, to be retried.
  */
 export async function readGraphQLResponse<T>(
-  response: Response,
+  response: TextReply,
   secrets: readonly string[],
   now: number,
 ): Promise<GraphQLReply<T>> {

@@ -404,6 +404,32 @@ export type RunSampledHistoryQueryVariables = Exact<{
 
 export type RunSampledHistoryQuery = { project: { run: { sampledHistory: Array<unknown | null> | null } | null } | null };
 
+export type RunsHistoryQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<Scalars['JSONString']['input']>;
+  samples?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type RunsHistoryQuery = { project: { runs: { edges: Array<{ cursor: string | null, node: { history: Array<string> | null, id: string, tags: Array<string> | null, name: string, displayName: string | null, sweepName: string | null, state: string | null, config: string | null, group: string | null, jobType: string | null, commit: string | null, readOnly: boolean | null, createdAt: string, heartbeatAt: string | null, description: string | null, notes: string | null, systemMetrics: string | null, summaryMetrics: string | null, historyLineCount: number | null, historyKeys: unknown | null, projectId: number | null, user: { name: string, username: string | null } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
+
+export type RunsSampledHistoryQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<Scalars['JSONString']['input']>;
+  specs: Array<Scalars['JSONString']['input']> | Scalars['JSONString']['input'];
+}>;
+
+
+export type RunsSampledHistoryQuery = { project: { runs: { edges: Array<{ cursor: string | null, node: { sampledHistory: Array<unknown | null> | null, id: string, tags: Array<string> | null, name: string, displayName: string | null, sweepName: string | null, state: string | null, config: string | null, group: string | null, jobType: string | null, commit: string | null, readOnly: boolean | null, createdAt: string, heartbeatAt: string | null, description: string | null, notes: string | null, systemMetrics: string | null, summaryMetrics: string | null, historyLineCount: number | null, historyKeys: unknown | null, projectId: number | null, user: { name: string, username: string | null } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
+
 export type SampledHistoryPageQueryVariables = Exact<{
   entity: Scalars['String']['input'];
   project: Scalars['String']['input'];
@@ -614,6 +640,8 @@ export const RunHistoryKeysDocument = "query RunHistoryKeys($entity:String!$proj
 export const RunHistoryDocument = "query RunHistory($entity:String!$project:String!$name:String!$samples:Int){project(name:$project entityName:$entity){run(name:$name){history(samples:$samples)}}}" as TypedDocumentString<RunHistoryQuery, RunHistoryQueryVariables>;
 export const RunParquetHistoryDocument = "query RunParquetHistory($entity:String!$project:String!$runName:String!$liveKeys:[String!]!){project(name:$project entityName:$entity){run(name:$runName){parquetHistory(liveKeys:$liveKeys){parquetUrls liveData}}}}" as TypedDocumentString<RunParquetHistoryQuery, RunParquetHistoryQueryVariables>;
 export const RunSampledHistoryDocument = "query RunSampledHistory($entity:String!$project:String!$name:String!$specs:[JSONString!]!){project(name:$project entityName:$entity){run(name:$name){sampledHistory(specs:$specs)}}}" as TypedDocumentString<RunSampledHistoryQuery, RunSampledHistoryQueryVariables>;
+export const RunsHistoryDocument = "query RunsHistory($entity:String!$project:String!$cursor:String$perPage:Int=50$order:String$filters:JSONString$samples:Int){project(name:$project entityName:$entity){runs(filters:$filters after:$cursor first:$perPage order:$order){edges{node{...RunFields history(samples:$samples)}cursor}pageInfo{endCursor hasNextPage}}}}fragment RunFields on Run{id tags name displayName sweepName state config group jobType commit readOnly createdAt heartbeatAt description notes systemMetrics summaryMetrics historyLineCount user{name username}historyKeys projectId}" as TypedDocumentString<RunsHistoryQuery, RunsHistoryQueryVariables>;
+export const RunsSampledHistoryDocument = "query RunsSampledHistory($entity:String!$project:String!$cursor:String$perPage:Int=50$order:String$filters:JSONString$specs:[JSONString!]!){project(name:$project entityName:$entity){runs(filters:$filters after:$cursor first:$perPage order:$order){edges{node{...RunFields sampledHistory(specs:$specs)}cursor}pageInfo{endCursor hasNextPage}}}}fragment RunFields on Run{id tags name displayName sweepName state config group jobType commit readOnly createdAt heartbeatAt description notes systemMetrics summaryMetrics historyLineCount user{name username}historyKeys projectId}" as TypedDocumentString<RunsSampledHistoryQuery, RunsSampledHistoryQueryVariables>;
 export const SampledHistoryPageDocument = "query SampledHistoryPage($entity:String!$project:String!$run:String!$spec:JSONString!){project(name:$project entityName:$entity){run(name:$run){sampledHistory(specs:[$spec])}}}" as TypedDocumentString<SampledHistoryPageQuery, SampledHistoryPageQueryVariables>;
 export const ProjectDocument = "query Project($entity:String!$project:String!){project(name:$project entityName:$entity){...ProjectFields}}fragment ProjectFields on Project{id name entityName createdAt isBenchmark}" as TypedDocumentString<ProjectQuery, ProjectQueryVariables>;
 export const ProjectsDocument = "query Projects($entity:String$cursor:String$perPage:Int=50){models(entityName:$entity after:$cursor first:$perPage){edges{node{...ProjectFields}cursor}pageInfo{endCursor hasNextPage}}}fragment ProjectFields on Project{id name entityName createdAt isBenchmark}" as TypedDocumentString<ProjectsQuery, ProjectsQueryVariables>;

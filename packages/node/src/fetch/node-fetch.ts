@@ -1,4 +1,4 @@
-import { Agent, EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher, fetch as UndiciFetch } from 'undici';
 
 /** How {@link createNodeFetch} connects. */
 export interface NodeFetchOptions {
@@ -14,12 +14,19 @@ function readEnv(env: Readonly<Record<string, string | undefined>>, name: string
   return env[name] || env[name.toLowerCase()] || undefined;
 }
 
+/** Whether `HTTPS_PROXY` or `HTTP_PROXY` (either case) is set. */
+export function hasProxy(env: Readonly<Record<string, string | undefined>>): boolean {
+  return Boolean(readEnv(env, 'HTTP_PROXY') || readEnv(env, 'HTTPS_PROXY'));
+}
+
 /**
  * The dispatcher the Node platform uses: an `EnvHttpProxyAgent` (which honours `NO_PROXY`) when
- * `HTTPS_PROXY` or `HTTP_PROXY` is set, otherwise a keep-alive `Agent`.
+ * `HTTPS_PROXY` or `HTTP_PROXY` is set, otherwise a keep-alive `Agent`. undici is loaded on the
+ * first call (it takes about 100 ms), not when `@wbapi/node` is imported.
  */
-export function createNodeDispatcher(options: NodeFetchOptions = {}): Dispatcher {
+export async function createNodeDispatcher(options: NodeFetchOptions = {}): Promise<Dispatcher> {
   if (options.dispatcher) return options.dispatcher;
+  const { Agent, EnvHttpProxyAgent } = await import('undici');
   const env = options.env ?? process.env;
   const keepAlive = { keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000 };
   const httpProxy = readEnv(env, 'HTTP_PROXY');
@@ -38,11 +45,23 @@ export function createNodeDispatcher(options: NodeFetchOptions = {}): Dispatcher
 
 /**
  * A `fetch` that reuses connections (keep-alive) and goes through a proxy when the environment
- * asks for one. It is undici's `fetch` bound to {@link createNodeDispatcher}'s dispatcher.
+ * asks for one. It is undici's `fetch` bound to {@link createNodeDispatcher}'s dispatcher; undici
+ * is loaded on its first call.
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
-  const dispatcher = createNodeDispatcher(options);
-  const bound = (input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) =>
-    undiciFetch(input, { ...init, dispatcher });
+  let ready: Promise<{ fetch: typeof UndiciFetch; dispatcher: Dispatcher }> | undefined;
+  const load = async () => {
+    const [{ fetch }, dispatcher] = await Promise.all([import('undici'), createNodeDispatcher(options)]);
+    return { fetch, dispatcher };
+  };
+  const bound = async (
+    input: Parameters<typeof UndiciFetch>[0],
+    init?: Parameters<typeof UndiciFetch>[1],
+  ) => {
+    ready ??= load();
+    ready.catch(() => (ready = undefined));
+    const { fetch, dispatcher } = await ready;
+    return fetch(input, { ...init, dispatcher });
+  };
   return bound as unknown as typeof fetch;
 }

@@ -1,0 +1,43 @@
+/**
+ * What the GraphQL client reads of a reply: the part of `Response` it uses, so that a platform
+ * can answer with something lighter than a `Response` (see {@link PostText}).
+ */
+export interface TextReply {
+  /** Whether the status is 2xx. */
+  readonly ok: boolean;
+  /** HTTP status. */
+  readonly status: number;
+  /** HTTP status text. */
+  readonly statusText: string;
+  /** The URL that answered. */
+  readonly url: string;
+  /** Response headers (read for `Retry-After`). */
+  readonly headers: Pick<Headers, 'get'>;
+  /** The whole body as text; rejects when the body cannot be read (reset, abort). */
+  text(): Promise<string>;
+}
+
+/** A POST as the GraphQL client sends it. */
+export interface TextRequestInit {
+  /** Always `'POST'`. */
+  method: 'POST';
+  /** Request headers. */
+  headers: Headers;
+  /** Request body (JSON text). */
+  body: string;
+  /** Aborts the request and the reading of its body. */
+  signal: AbortSignal;
+}
+
+/**
+ * An optional platform capability: POSTs a text body and answers with a {@link TextReply}.
+ * A `fetch` fits this shape; a platform gives its own when it has a cheaper way (the Node
+ * platform answers from `node:http` without web streams). It must reject when `signal` aborts,
+ * follow redirects (or hand them to `fetch`) and decode compressed bodies, as `fetch` does.
+ *
+ * @example
+ * ```ts
+ * const post: PostText = (url, init) => fetch(url, init);
+ * ```
+ */
+export type PostText = (url: string, init: TextRequestInit) => Promise<TextReply>;
