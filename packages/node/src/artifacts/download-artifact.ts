@@ -1,13 +1,7 @@
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { ChecksumMismatchError, MalformedResponseError, NotFoundError, type FileSource } from '@wbapi/core';
-import {
-  fallbackUrl,
-  fileUrlPages,
-  type Artifact,
-  type ArtifactFile,
-  type ManifestEntry,
-} from '@wbapi/core';
+import { fallbackUrl, fileUrlPages, type Artifact, type ArtifactFile, type ManifestEntry } from '@wbapi/core';
 import { downloadToFile } from '../download/download-to-file';
 import { targetPath } from '../download/safe-path';
 import { ArtifactCache } from './artifact-cache';
