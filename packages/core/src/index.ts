@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-export { VERSION, DEFAULT_USER_AGENT } from './version';
+export { VERSION, DEFAULT_USER_AGENT, COMPATIBLE_SDK_VERSION } from './version';
 export * from './errors';
 export * from './json';
 export * from './transport';

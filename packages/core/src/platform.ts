@@ -16,6 +16,12 @@ export interface Settings {
   project?: string;
   /** UI base URL, for `.url` properties. */
   appUrl?: string;
+  /** User the key acts for (`WANDB_USERNAME`; service accounts), sent as `X-WANDB-USERNAME`. */
+  username?: string;
+  /** That user's email (`WANDB_USER_EMAIL`), sent as `X-WANDB-USER-EMAIL`. */
+  userEmail?: string;
+  /** Per-attempt timeout in ms (`WANDB_HTTP_TIMEOUT` seconds); the `timeoutMs` option wins. */
+  timeoutMs?: number;
 }
 
 /** What {@link FileSource.open} returns: the bytes and where they start. */

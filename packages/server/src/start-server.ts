@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { DEMO_API_KEY, generateDemoDataset, loadFixture, type Dataset, type DemoOptions } from './demo';
 import { FaultController, type FaultConfig } from './faults/faults';
 import type { CorsOptions } from './http/cors';
+import type { ReceivedRequest } from './http/received-request';
 import { createHttpServer } from './http/server';
 import { createExecutableSchema } from './schema/executable-schema';
 import { Store } from './store/store';
@@ -32,6 +33,16 @@ export interface StartServerOptions {
   store?: Store;
   /** Called with unexpected errors (bugs, storage failures); silent by default. */
   log?: (error: Error) => void;
+  /**
+   * Called with the method, path and headers of every request received (CORS preflights
+   * included), before it is answered: to check what a client sends.
+   * @example
+   * ```ts
+   * const seen: ReceivedRequest[] = [];
+   * const server = await startServer({ demo: true, onRequest: (r) => seen.push(r) });
+   * ```
+   */
+  onRequest?: (request: ReceivedRequest) => void;
 }
 
 /** A running server. */
@@ -100,6 +111,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       faults,
       ...(cors ? { cors } : {}),
       ...(options.log ? { log: options.log } : {}),
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

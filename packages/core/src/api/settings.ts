@@ -41,6 +41,12 @@ export interface ResolvedSettings {
   project: string | undefined;
   /** UI base URL ending in `/`. */
   appUrl: string;
+  /** `X-WANDB-USERNAME` value from the environment, if any. */
+  username: string | undefined;
+  /** `X-WANDB-USER-EMAIL` value from the environment, if any. */
+  userEmail: string | undefined;
+  /** Per-attempt timeout from the environment, if any. */
+  timeoutMs: number | undefined;
 }
 
 /** Settings from the overrides dict, camelCase winning over snake_case. */
@@ -83,5 +89,8 @@ export async function resolveSettings(
     entity: firstOf(explicit.entity, given.entity, env.entity),
     project: firstOf(explicit.project, given.project, env.project),
     appUrl: appUrlFor(baseUrl, firstOf(explicit.appUrl, given.appUrl, env.appUrl)),
+    username: firstOf(env.username),
+    userEmail: firstOf(env.userEmail),
+    timeoutMs: env.timeoutMs,
   };
 }

@@ -9,6 +9,7 @@ import { DocumentCache } from './document-cache';
 import { FAULTS_PATH, handleFaults } from './faults-endpoint';
 import { handleFile } from './files-endpoint';
 import { handleGraphql, type GraphqlEndpointDeps } from './graphql-endpoint';
+import { receivedRequest, type ReceivedRequest } from './received-request';
 import { sendError, sendJson } from './send';
 import type { GraphQLSchema } from 'graphql';
 
@@ -19,6 +20,7 @@ export interface HttpServerOptions {
   faults: FaultController;
   cors?: CorsOptions;
   log?: (error: Error) => void;
+  onRequest?: (request: ReceivedRequest) => void;
 }
 
 function targetOf(pathname: string): FaultTarget | null {
@@ -35,6 +37,7 @@ async function route(
   baseUrl: () => string,
 ): Promise<void> {
   const pathname = (req.url ?? '/').split('?')[0] as string;
+  options.onRequest?.(receivedRequest(req));
   if (req.method === 'OPTIONS') return answerPreflight(req, res, options.cors);
   applyCors(req, res, options.cors);
   if (pathname === FAULTS_PATH) return handleFaults(req, res, options.store, options.faults);
