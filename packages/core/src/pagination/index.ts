@@ -5,4 +5,4 @@
  */
 export { Collection, type CollectionOptions } from './collection';
 export type { Page, PageFetcher } from './page';
-export { checkPage, pageFromConnection, type ConnectionLike } from './check-page';
+export { checkPage, pageFromConnection, type ConnectionLike, type CursorSource } from './check-page';

@@ -28,6 +28,8 @@ export class Projects<P extends Platform = Platform> extends Collection<Project<
         return pageFromConnection(
           result.models,
           (node) => new Project(context, node.entityName, node.name, node),
+          null,
+          'endCursor',
         );
       },
       { signal },

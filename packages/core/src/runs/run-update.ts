@@ -1,4 +1,9 @@
-import { DeleteRunDocument, UpdateRunDocument, UpdateRunSummaryDocument } from '@wbapi/gql';
+import {
+  DeleteRunDocument,
+  DeleteRunWithArtifactsDocument,
+  UpdateRunDocument,
+  UpdateRunSummaryDocument,
+} from '@wbapi/gql';
 import { malformedReply } from '../api/malformed';
 import { stringifyWandbJson } from '../json';
 import type { RequestOptions } from '../api/context';
@@ -48,11 +53,19 @@ export async function writeSummary<P extends Platform>(
   return summaryMetrics;
 }
 
-/** Deletes a run (and its artifacts when asked). Mutations are not retried. */
+/**
+ * Deletes a run (and its artifacts when asked). Not retried unless asked. Like the Python client,
+ * `deleteArtifacts` goes out only when true: a server whose `DeleteRunInput` lacks it still deletes.
+ */
 export async function deleteRun<P extends Platform>(
   run: Run<P>,
   options: RequestOptions & { deleteArtifacts?: boolean },
 ): Promise<void> {
   const { deleteArtifacts = false, ...call } = options;
-  await run.context.client.request(DeleteRunDocument, { id: run.requireStorageId(), deleteArtifacts }, call);
+  const id = run.requireStorageId();
+  if (deleteArtifacts) {
+    await run.context.client.request(DeleteRunWithArtifactsDocument, { id, deleteArtifacts: true }, call);
+  } else {
+    await run.context.client.request(DeleteRunDocument, { id }, call);
+  }
 }

@@ -29,6 +29,7 @@ export class Sweeps<P extends Platform = Platform> extends Collection<Sweep<P>> 
           result.project.sweeps,
           (node) => node,
           result.project.totalSweeps ?? 0,
+          'endCursor',
         );
         const configs = await Promise.all(page.items.map((node) => parseSweepConfig(node.config)));
         const items = page.items.map(
