@@ -6,6 +6,3 @@
 export { parseWandbJson } from './parse-wandb-json';
 export { stringifyWandbJson } from './stringify-wandb-json';
 export { stableStringify } from './stable-stringify';
-export { rawMembers } from './raw-members';
-export { jsonEqual } from './json-equal';
-export { exactObjectText, type ExactTextOptions } from './exact-object-text';
