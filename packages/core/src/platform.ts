@@ -16,10 +16,8 @@ export interface Settings {
   project?: string;
   /** UI base URL, for `.url` properties. */
   appUrl?: string;
-  /** User the key acts for (`WANDB_USERNAME`; service accounts), sent as `X-WANDB-USERNAME`. */
-  username?: string;
-  /** That user's email (`WANDB_USER_EMAIL`), sent as `X-WANDB-USER-EMAIL`. */
-  userEmail?: string;
+  /** Extra headers from the environment (e.g. `X-WANDB-USERNAME`); the `headers` option wins. */
+  headers?: Record<string, string>;
   /** Per-attempt timeout in ms (`WANDB_HTTP_TIMEOUT` seconds); the `timeoutMs` option wins. */
   timeoutMs?: number;
 }

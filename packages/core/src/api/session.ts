@@ -32,17 +32,6 @@ function noKeyError(platform: Platform, baseUrl: string): AuthenticationError {
 }
 
 /**
- * `X-WANDB-USERNAME` / `X-WANDB-USER-EMAIL` when the environment names them (service-account keys
- * act for that user, as in wandb-core's GraphQL client); nothing otherwise.
- */
-function identityHeaders(settings: ResolvedSettings): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (settings.username) headers['X-WANDB-USERNAME'] = settings.username;
-  if (settings.userEmail) headers['X-WANDB-USER-EMAIL'] = settings.userEmail;
-  return headers;
-}
-
-/**
  * The Api's shared state: settings resolved on first use, one GraphQL client, the default
  * entity. Domain objects hold it as their {@link ApiContext}.
  */
@@ -124,7 +113,7 @@ export class ApiSession<P extends Platform> implements ApiContext<P> {
       const fetchImpl = this.clientOptions.fetch ?? this.platform.fetch ?? globalThis.fetch.bind(globalThis);
       const client = new GraphQLClient({
         ...this.clientOptions,
-        headers: { ...identityHeaders(settings), ...this.clientOptions.headers },
+        headers: { ...settings.headers, ...this.clientOptions.headers },
         timeoutMs: this.clientOptions.timeoutMs ?? settings.timeoutMs,
         baseUrl: settings.baseUrl,
         apiKey: settings.apiKey,

@@ -41,10 +41,8 @@ export interface ResolvedSettings {
   project: string | undefined;
   /** UI base URL ending in `/`. */
   appUrl: string;
-  /** `X-WANDB-USERNAME` value from the environment, if any. */
-  username: string | undefined;
-  /** `X-WANDB-USER-EMAIL` value from the environment, if any. */
-  userEmail: string | undefined;
+  /** Extra headers from the environment, if any. */
+  headers: Record<string, string> | undefined;
   /** Per-attempt timeout from the environment, if any. */
   timeoutMs: number | undefined;
 }
@@ -89,8 +87,7 @@ export async function resolveSettings(
     entity: firstOf(explicit.entity, given.entity, env.entity),
     project: firstOf(explicit.project, given.project, env.project),
     appUrl: appUrlFor(baseUrl, firstOf(explicit.appUrl, given.appUrl, env.appUrl)),
-    username: firstOf(env.username),
-    userEmail: firstOf(env.userEmail),
+    headers: env.headers,
     timeoutMs: env.timeoutMs,
   };
 }

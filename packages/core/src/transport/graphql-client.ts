@@ -85,14 +85,14 @@ export class GraphQLClient {
     variables: TVariables,
     options: CallOptions = {},
   ): Promise<TResult> {
-    const { kind, name, rootField } = operationInfo(document);
+    const { kind, name } = operationInfo(document);
     const call: Call = {
       document,
       variables,
       options,
       kind: kind === 'mutation' ? 'mutation' : 'query',
       name,
-      idempotent: kind !== 'mutation' || IDEMPOTENT_MUTATIONS.has(rootField),
+      idempotent: kind !== 'mutation' || IDEMPOTENT_MUTATION.test(document),
     };
     if (call.kind === 'mutation') {
       this.flush();
@@ -232,13 +232,13 @@ interface Call {
   options: CallOptions;
   kind: 'query' | 'mutation';
   name: string;
-  /** Safe to send twice: a query, or a mutation in {@link IDEMPOTENT_MUTATIONS}. */
+  /** Safe to send twice: a query, or an `upsertBucket` mutation. */
   idempotent: boolean;
 }
 
 /**
- * Mutations retried like queries: `upsertBucket` updates a run by id (or creates it by name), so
- * sending it twice changes nothing more; the Python client and wandb-core retry it too
- * (semantics.md §14; wandb/wandb `core/internal/clients/retry_policy.go`).
+ * Mutations retried like queries: those whose first field is `upsertBucket`, which updates a run
+ * by id (or creates it by name), so sending it twice changes nothing more; the Python client and
+ * wandb-core retry it too (semantics.md §14; wandb/wandb `core/internal/clients/retry_policy.go`).
  */
-const IDEMPOTENT_MUTATIONS: ReadonlySet<string> = new Set(['upsertBucket']);
+const IDEMPOTENT_MUTATION = /^[^{]*\{\s*upsertBucket\b/;

@@ -4,8 +4,6 @@ export interface OperationInfo {
   kind: 'query' | 'mutation' | 'subscription';
   /** Operation name, `''` when anonymous. */
   name: string;
-  /** The first field of the operation's selection (aliases resolved), `''` when not found. */
-  rootField: string;
 }
 
 const known = new Map<string, OperationInfo>();
@@ -26,7 +24,7 @@ function scan(document: string): OperationInfo {
       i = end < 0 ? document.length : end + (block ? 3 : 1);
       continue;
     } else if (ch === '{') {
-      if (depth === 0 && !inHeader) return { kind: 'query', name: '', rootField: firstField(document, i) }; // shorthand query
+      if (depth === 0 && !inHeader) return { kind: 'query', name: '' }; // shorthand `{ ... }` query
       depth++;
     } else if (ch === '}') {
       depth--;
@@ -36,36 +34,14 @@ function scan(document: string): OperationInfo {
       const word = /^[_A-Za-z][_0-9A-Za-z]*/.exec(document.slice(i))?.[0] ?? '';
       if (word === 'query' || word === 'mutation' || word === 'subscription') {
         const name = /^\s*([_A-Za-z][_0-9A-Za-z]*)/.exec(document.slice(i + word.length))?.[1] ?? '';
-        return { kind: word, name, rootField: firstField(document, selectionStart(document, i)) };
+        return { kind: word, name };
       }
       i += word.length;
       continue;
     }
     i++;
   }
-  return { kind: 'query', name: '', rootField: '' };
-}
-
-/** Index of the `{` opening an operation's selection: the first one outside its `(...)` variables. */
-function selectionStart(document: string, from: number): number {
-  let parens = 0;
-  for (let i = from; i < document.length; i++) {
-    const ch = document[i];
-    if (ch === '(') parens++;
-    else if (ch === ')') parens--;
-    else if (ch === '"') i = Math.max(i, document.indexOf('"', i + 1));
-    else if (ch === '{' && parens === 0) return i;
-  }
-  return -1;
-}
-
-/** The first field name after the `{` at `open` (`alias: field` gives `field`). */
-function firstField(document: string, open: number): string {
-  if (open < 0) return '';
-  const match = /^\{\s*([_A-Za-z][_0-9A-Za-z]*)(?:\s*:\s*([_A-Za-z][_0-9A-Za-z]*))?/.exec(
-    document.slice(open),
-  );
-  return match?.[2] ?? match?.[1] ?? '';
+  return { kind: 'query', name: '' };
 }
 
 /**

@@ -112,13 +112,8 @@ function nextDelay(
 
 /** A 429 whose `Retry-After` is past the cap, restated so that the message names the wait and the cap. */
 function explainLongWait(failure: unknown, retry: RetryOptions): unknown {
-  if (!(failure instanceof RateLimitError)) return failure;
-  const asked = failure.retryAfterMs;
+  const asked = failure instanceof RateLimitError ? failure.retryAfterMs : null;
   if (asked === null || asked <= retry.maxRetryAfterMs) return failure;
-  const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
-  const { status, statusText, url, bodyText } = failure;
-  return new RateLimitError(
-    `${failure.message}: the server asks to wait ${seconds(asked)}, more than retry.maxRetryAfterMs (${seconds(retry.maxRetryAfterMs)})`,
-    { status, statusText, url, bodyText, retryAfterMs: asked, cause: failure },
-  );
+  const text = `the server asks to wait ${asked / 1000} s, more than retry.maxRetryAfterMs (${retry.maxRetryAfterMs / 1000} s)`;
+  return new RateLimitError(`${(failure as RateLimitError).message}: ${text}`, failure as RateLimitError);
 }

@@ -37,12 +37,11 @@ describe('readNodeSettings', () => {
       WANDB_HTTP_TIMEOUT: '2.5',
     };
     expect(readNodeSettings(undefined, { env, homeDir: home })).toMatchObject({
-      username: 'svc-user',
-      userEmail: 'svc@example.com',
+      headers: { 'X-WANDB-USERNAME': 'svc-user', 'X-WANDB-USER-EMAIL': 'svc@example.com' },
       timeoutMs: 2500,
     });
     const plain = readNodeSettings(undefined, { env: {}, homeDir: home });
-    expect(plain.username ?? plain.userEmail ?? plain.timeoutMs).toBeUndefined();
+    expect(plain.headers ?? plain.timeoutMs).toBeUndefined();
     expect(() => readNodeSettings(undefined, { env: { WANDB_HTTP_TIMEOUT: 'soon' }, homeDir: home })).toThrow(
       BadInputError,
     );

@@ -17,10 +17,11 @@ export interface NodeSettings {
   project?: string;
   /** `WANDB_APP_URL`. */
   appUrl?: string;
-  /** `WANDB_USERNAME` (sent as `X-WANDB-USERNAME`). */
-  username?: string;
-  /** `WANDB_USER_EMAIL` (sent as `X-WANDB-USER-EMAIL`). */
-  userEmail?: string;
+  /**
+   * `X-WANDB-USERNAME` / `X-WANDB-USER-EMAIL` from `WANDB_USERNAME` / `WANDB_USER_EMAIL` (service
+   * accounts act for that user, as with wandb-core); absent when neither is set.
+   */
+  headers?: Record<string, string>;
   /** `WANDB_HTTP_TIMEOUT`, converted from seconds to ms. */
   timeoutMs?: number;
   /** Human-readable list of the places searched for an API key (for "no API key" errors). */
@@ -74,9 +75,13 @@ export function readNodeSettings(baseUrl: string | undefined, sources: SettingsS
   const appUrl = nonEmpty(env['WANDB_APP_URL']);
   if (appUrl !== undefined) settings.appUrl = appUrl;
   const username = nonEmpty(env['WANDB_USERNAME']);
-  if (username !== undefined) settings.username = username;
   const userEmail = nonEmpty(env['WANDB_USER_EMAIL']);
-  if (userEmail !== undefined) settings.userEmail = userEmail;
+  if (username !== undefined || userEmail !== undefined) {
+    settings.headers = {
+      ...(username !== undefined ? { 'X-WANDB-USERNAME': username } : {}),
+      ...(userEmail !== undefined ? { 'X-WANDB-USER-EMAIL': userEmail } : {}),
+    };
+  }
   const timeout = nonEmpty(env['WANDB_HTTP_TIMEOUT']);
   if (timeout !== undefined) settings.timeoutMs = httpTimeoutMs(timeout);
   return settings;
