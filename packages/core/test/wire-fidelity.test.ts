@@ -74,6 +74,16 @@ describe('wire fidelity', () => {
     expect(await names(endApi)).toEqual(await names(plainApi));
   });
 
+  it('runs.length() takes a signal, which aborts the count request', async () => {
+    const api = testApi(testServer());
+    expect(await api.runs('acme/mnist').length({ signal: new AbortController().signal })).toBe(12);
+    const controller = new AbortController();
+    controller.abort(new Error('stop counting'));
+    await expect(api.runs('acme/mnist').length({ signal: controller.signal })).rejects.toThrow(
+      'stop counting',
+    );
+  });
+
   it('gives a project URL ending with /workspace, as the Python client does', async () => {
     const project = await testApi(testServer()).project('mnist', 'acme');
     expect(project.url).toBe(`${testServer().url}/acme/mnist/workspace`);
