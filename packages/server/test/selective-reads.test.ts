@@ -60,6 +60,29 @@ describe('selective reads', () => {
     }
   });
 
+  it('answers sampledHistory with several specs inside a runs listing (one list per spec per run)', async () => {
+    const res = await gql(
+      server,
+      'query($specs: [JSONString!]!) { project(name: "p", entityName: "e") { runs(first: 2) { edges { node { name sampledHistory(specs: $specs) } } } } }',
+      {
+        specs: [
+          JSON.stringify({ keys: ['_step', 'acc'], samples: 100 }),
+          JSON.stringify({ keys: ['_step', 'loss'], samples: 100 }),
+        ],
+      },
+    );
+    const nodes = res.body.data.project.runs.edges.map((e: { node: unknown }) => e.node) as {
+      sampledHistory: { _step: number }[][];
+    }[];
+    expect(nodes).toHaveLength(2);
+    for (const node of nodes) {
+      expect(node.sampledHistory.map((rows) => rows.map((row) => row._step))).toEqual([
+        [0, 2, 4, 6, 8],
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      ]);
+    }
+  });
+
   it('finds the raw text of each top-level member, strings with brackets and escapes included', () => {
     expect(topLevelMembers(SUMMARY)).toEqual(
       new Map([
