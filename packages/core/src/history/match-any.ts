@@ -1,4 +1,4 @@
-import { malformedReply } from '../api/malformed';
+import { MalformedResponseError } from '../errors/malformed-response-error';
 import type { HistoryRow } from './history';
 
 /**
@@ -108,7 +108,8 @@ export async function fetchAnyKeyRows(
     const answer = await request(batch.map((spec) => JSON.stringify(spec)));
     for (let i = 0; i < batch.length; i++) {
       const rows = answer[i] ?? [];
-      if (!Array.isArray(rows)) throw malformedReply('sampledHistory is not a list of row lists');
+      if (!Array.isArray(rows))
+        throw new MalformedResponseError('sampledHistory is not a list of row lists', { status: 200 });
       lists.push(rows as HistoryRow[]);
     }
   }
