@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
 import { packageOptions } from '../../tsup.base';
 
-export default defineConfig(packageOptions({ entry: ['src/index.ts', 'src/extras.ts'], splitting: true }));
+export default defineConfig(packageOptions({ entry: ['src/index.ts'] }));

@@ -6,11 +6,11 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
   version: string;
 };
 
-// Two entries sharing chunks (also in CJS, so that classes stay one class across both): the root,
-// and `extras`, which the root reaches only through `import()` so that bundlers can leave it out.
+// Two entries sharing chunks (also in CJS, so that classes stay one class across both): the
+// root (what users call) and `internal` (plumbing for the platform packages).
 export default defineConfig(
   packageOptions({
-    entry: ['src/index.ts', 'src/extras.ts'],
+    entry: ['src/index.ts', 'src/internal.ts'],
     splitting: true,
     define: { __WBAPI_VERSION__: JSON.stringify(version) },
   }),

@@ -22,15 +22,22 @@ const skipped = new Set(process.argv.flatMap((arg, i) => (process.argv[i - 1] ==
 /** Symbols each entry point must expose, checked under both module systems (others must just load). */
 const EXPECTED = {
   '@wbapi/gql': ['RunsDocument'],
-  '@wbapi/core': ['Api', 'WandbError'],
-  '@wbapi/core/extras': ['QueryGenerator', 'exportRuns', 'Sweep'],
-  '@wbapi/node': ['NodePlatform', 'QueryGenerator', 'exportRuns'],
-  '@wbapi/browser': ['BrowserPlatform', 'saveBlob'],
-  '@wbapi/browser/extras': ['QueryGenerator', 'BetaReport'],
+  '@wbapi/core': [
+    'Api',
+    'WandbError',
+    'createSession',
+    'listRuns',
+    'QueryGenerator',
+    'exportRuns',
+    'getSweep',
+  ],
+  '@wbapi/core/internal': ['GraphQLClient', 'ApiSession', 'pageFromConnection'],
+  '@wbapi/node': ['NodePlatform', 'QueryGenerator', 'exportRuns', 'listRuns', 'Sweep', 'BetaReport'],
+  '@wbapi/browser': ['BrowserPlatform', 'saveBlob', 'QueryGenerator', 'BetaReport', 'scanHistory'],
   '@wbapi/server': ['startServer'],
 };
 /** Entry points besides each package's root. */
-const SUBPATHS = { '@wbapi/core': ['extras'], '@wbapi/browser': ['extras'] };
+const SUBPATHS = { '@wbapi/core': ['internal'] };
 
 function run(cmd, args, cwd) {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,8 +1,7 @@
 /**
- * wbapi for browsers: everything from `@wbapi/core`, plus the browser platform (page fetch,
- * downloads to Blob or stream, `saveBlob`) and an `Api` that uses it. Sweeps, reports,
- * QueryGenerator and bulk export are in `@wbapi/browser/extras`, so that pages that do not use
- * them do not download them (`Api` loads what it needs on first use).
+ * wbapi for browsers: everything from `@wbapi/core` (functions and classes), plus the browser
+ * platform (page fetch, downloads to Blob or stream, `saveBlob`) and an `Api` that uses it. Plain
+ * functions tree-shake: a page ships only what it calls.
  *
  * @packageDocumentation
  */

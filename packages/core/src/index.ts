@@ -1,32 +1,125 @@
 /**
- * Platform-free client for the Weights & Biases public query API: what a page needs to list runs
- * and read their config, summary, history and files. Rarely used values (sweeps, reports,
- * QueryGenerator, bulk export, run creation) are in `@wbapi/core/extras`, so that bundles that do
- * not use them do not carry them; `Api` and `Run` load them on first use.
+ * Platform-free client for the Weights & Biases public query API. Two layers, both exported
+ * here:
+ *
+ * - functions (`createSession`, `listRuns`, `getRun`, `sampledHistory`, `scanHistory`,
+ *   `listFiles`, `getFile`, `downloadFile`, `getSweep`, `listReports`, `listProjects`, ...):
+ *   each takes a session and plain references, and imports only what it needs, so that a page
+ *   ships only the code it calls;
+ * - classes like Python's (`Api`, `Run`, `Runs`, `File`, `Sweep`, `Project`, `BetaReport`, ...),
+ *   a thin layer over the functions.
+ *
+ * Plumbing for platform packages is in `@wbapi/core/internal` (no compatibility promise).
  *
  * @packageDocumentation
  */
 export { VERSION, DEFAULT_USER_AGENT, COMPATIBLE_SDK_VERSION } from './version';
-export * from './errors';
-export * from './json';
-export * from './transport';
-export * from './pagination';
-export * from './paths';
-export type * from './platform';
-export * from './api';
-export * from './projects';
-export * from './runs';
-export * from './history';
-export * from './files';
-export * from './reports';
-export type { Sweep, SweepAttrs, SweepRunsOptions, SweepsOptions } from './sweeps';
-export type * from './query-generator/types';
+
+// Errors
+export { WandbError, type WandbErrorOptions } from './errors/wandb-error';
+export { HttpError, type HttpErrorInit } from './errors/http-error';
+export { AuthenticationError } from './errors/authentication-error';
+export { NotFoundError } from './errors/not-found-error';
+export { RateLimitError } from './errors/rate-limit-error';
+export { GraphQLError, type GraphQLErrorEntry, type GraphQLErrorInit } from './errors/graphql-error';
+export { TimeoutError } from './errors/timeout-error';
+export { NetworkError } from './errors/network-error';
+export { BadInputError } from './errors/bad-input-error';
+export { PaginationError } from './errors/pagination-error';
+export { MalformedResponseError } from './errors/malformed-response-error';
+export { FileExistsError } from './errors/file-exists-error';
+export { UnsafePathError } from './errors/unsafe-path-error';
+export { ChecksumMismatchError } from './errors/checksum-mismatch-error';
+
+// JSON as W&B writes it (NaN, ±Infinity)
+export { parseWandbJson } from './json/parse-wandb-json';
+export { stringifyWandbJson } from './json/stringify-wandb-json';
+
+// Transport options and hooks (the client itself is in `@wbapi/core/internal`)
+export type { CacheOptions, CallOptions, ClientOptions, Clock, RetryOptions } from './transport/options';
 export type {
-  AdaptiveConcurrencyOptions,
-  ConcurrencyState,
-  ExportProgress,
-  ExportRunsOptions,
-  ExportedRun,
-  RunSource,
-  RunsHistoriesOptions,
-} from './export';
+  CallKind,
+  ErrorEvent,
+  Hooks,
+  Logger,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './transport/hooks';
+
+// Platform, session, references, pagination
+export type * from './platform';
+export { createSession, type SessionOptions } from './session/create-session';
+export type { ClientLike, DefaultPath, RequestOptions, Session } from './session/session';
+export type { ApiOverrides, ResolvedSettings } from './session/settings';
+export { getViewer, getDefaultEntity, type Viewer } from './session/viewer';
+export type { ProjectRef, RunRef } from './paths/refs';
+export { Pager, type PagerOptions } from './pagination/pager';
+export type { Page, PageFetcher } from './pagination/page';
+
+// Runs
+export { listRuns, type ProjectTarget, type RunsOptions } from './runs/list-runs';
+export { getRun } from './runs/get-run';
+export type { DecodedRun, RunData } from './runs/run-data';
+export type { JsonObject } from './runs/decode';
+export type { RunAttrs, RunUser } from './runs/run-attrs';
+export { updateRun, writeSummary, deleteRun, type RunUpdate } from './runs/run-update';
+export { createRun, type CreateRunOptions } from './runs/create-run';
+export { generateRunId } from './runs/run-id';
+export { FINAL_RUN_STATES, waitUntilFinished, type WaitOptions } from './runs/wait-until-finished';
+
+// History
+export type { HistoryColumns, HistoryOptions, HistoryRow } from './history/history';
+export { sampledHistory } from './history/sampled-history';
+export { lastHistoryStep } from './history/last-history-step';
+export {
+  HistoryScan,
+  scanHistory,
+  type HistoryScanIterator,
+  type ScanHistoryOptions,
+} from './history/history-scan';
+
+// Files
+export type { FileAttrs } from './files/file-attrs';
+export { listFiles, getFile, type FilesOptions } from './files/list-files';
+export { downloadFile, streamFile } from './files/download-file';
+
+// Sweeps, projects, reports
+export { getSweep, type SweepAttrs, type SweepData } from './sweeps/get-sweep';
+export { listSweeps, type SweepsOptions } from './sweeps/list-sweeps';
+export { createSweep, type CreateSweepOptions, type CreatedSweep } from './sweeps/create-sweep';
+export type { SweepConfigInput } from './sweeps/sweep-config-text';
+export { loadEntity, loadTeam } from './entities/load-entity';
+export type { Entity, EntityMember } from './entities/entity';
+export { listProjects, getProject, type ProjectAttrs, type ProjectsOptions } from './projects/list-projects';
+export { listReports, type ReportAttrs, type ReportsOptions } from './reports/list-reports';
+export type { ReportRunsOptions, ReportRunsQuery } from './reports/report-runs';
+export { reportUrl, reportSlug } from './reports/report-url';
+
+// Filters and orders as the W&B UI writes them (Python's `QueryGenerator`)
+export { QueryGenerator } from './query-generator/query-generator';
+export type * from './query-generator/types';
+
+// Bulk export
+export {
+  AdaptiveConcurrency,
+  type AdaptiveConcurrencyOptions,
+  type ConcurrencyState,
+} from './export/adaptive-concurrency';
+export type { ExportProgress } from './export/export-progress';
+export { exportRuns, type ExportRunsOptions, type ExportedRun, type RunSource } from './export/export-runs';
+export { runsHistories, type RunsHistoriesOptions } from './export/runs-histories';
+
+// Classes (Python parity)
+export { Api, type ApiOptions } from './api/api';
+export type { ApiContext } from './api/api-context';
+export { Run } from './runs/run';
+export { Runs } from './runs/runs';
+export { File } from './files/file';
+export { Files } from './files/files';
+export { Sweep, type SweepRunsOptions } from './sweeps/sweep';
+export { Sweeps } from './sweeps/sweeps';
+export { Project } from './projects/project';
+export { Projects } from './projects/projects';
+export { BetaReport, type ReportSection, type ReportUser } from './reports/beta-report';
+export { Reports } from './reports/reports';

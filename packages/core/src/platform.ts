@@ -45,7 +45,7 @@ export interface FileSource {
   readonly sizeBytes: number;
   /** Base64 MD5 as the server reported it, or `null`. */
   readonly md5: string | null;
-  /** MIME type as the server listed it; `null`/absent when unknown (CONTRACTS C1). */
+  /** MIME type as the server listed it; `null`/absent when unknown. */
   readonly mimetype?: string | null;
   /** Opens the file's bytes from `offset` (Range when > 0), through `GraphQLClient.fetchFile`. */
   open(options?: { offset?: number; signal?: AbortSignal }): Promise<OpenedFile>;
@@ -65,6 +65,11 @@ export interface Platform<TDownloadOptions = unknown, TDownloadResult = unknown>
   fetch?: typeof fetch;
   /** Settings from the environment (env vars, netrc); explicit options always win. */
   settings?(baseUrl: string | undefined): Settings | Promise<Settings>;
+  /**
+   * Where this platform looked for an API key for `baseUrl` (e.g. `WANDB_API_KEY and ~/.netrc`),
+   * named in the error when none was found. Absent when the platform reads no environment.
+   */
+  describeCredentialSources?(baseUrl: string): string;
   /** Saves a file's bytes wherever this platform keeps downloads. */
   download(source: FileSource, options: TDownloadOptions): Promise<TDownloadResult>;
 }

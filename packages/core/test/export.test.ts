@@ -1,6 +1,6 @@
 import { startServer, DEMO_API_KEY, type RunningServer } from '@wbapi/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AdaptiveConcurrency, exportRuns } from '../src/extras';
+import { AdaptiveConcurrency, exportRuns } from '../src';
 import {
   Api,
   RateLimitError,

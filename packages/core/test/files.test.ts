@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AuthenticationError,
-  BadInputError,
-  NotFoundError,
-  openFile,
-  type FileSource,
-  type Platform,
-} from '../src';
+import { AuthenticationError, BadInputError, NotFoundError, type FileSource, type Platform } from '../src';
+import { openFile } from '../src/internal';
 import { useTestServer } from './helpers/lifecycle';
 import { testApi } from './helpers/server';
 

@@ -1,11 +1,11 @@
 /**
- * wbapi for Node.js: everything from `@wbapi/core` and `@wbapi/core/extras`, plus the Node platform (keep-alive and
- * proxy-aware fetch, `WANDB_*` variables and netrc, streaming downloads to disk) and an `Api` that uses it.
+ * wbapi for Node.js: everything from `@wbapi/core` (functions and classes), plus the Node platform
+ * (keep-alive and proxy-aware fetch, `WANDB_*` variables and netrc, streaming downloads to disk) and
+ * an `Api` that uses it.
  *
  * @packageDocumentation
  */
 export * from '@wbapi/core';
-export * from '@wbapi/core/extras';
 // Named again because the bundled .d.ts imports these names, and `export *` skips imported names.
 export type { ApiOptions, FileSource, OpenedFile, Platform } from '@wbapi/core';
 export { Api, type NodeApiOptions } from './api';

@@ -113,12 +113,28 @@ describe('deleteRun', () => {
     );
     expect(res.body).toEqual({ data: { deleteRun: { clientMutationId: null } } });
     expect((await gql(server, RUN, { name: 'del00001' })).body.data.project.run).toBeNull();
+    // A second delete succeeds, as on W&B (sweeps-teams.md §3); a run that never existed does not.
     const again = await gql(
       server,
       'mutation($id: ID!) { deleteRun(input: {id: $id}) { clientMutationId } }',
       { id },
     );
-    expect(again.body.errors[0].message).toMatch(/run not found/);
+    expect(again.body).toEqual({ data: { deleteRun: { clientMutationId: null } } });
+    const never = await gql(
+      server,
+      'mutation($id: ID!) { deleteRun(input: {id: $id}) { clientMutationId } }',
+      { id: Buffer.from('Run:v1:never001:p:e').toString('base64') },
+    );
+    expect(never.body.errors[0].message).toMatch(/run not found/);
+  });
+
+  it('accepts a second delete of a run deleted through the Store API', async () => {
+    const run = server.store.run('e', 'p', 'run00002')!;
+    server.store.deleteRun(run.id);
+    const res = await gql(server, 'mutation($id: ID!) { deleteRun(input: {id: $id}) { clientMutationId } }', {
+      id: Buffer.from('Run:v1:run00002:p:e').toString('base64'),
+    });
+    expect(res.body).toEqual({ data: { deleteRun: { clientMutationId: null } } });
   });
 
   it('removes history, events and files of a deleted run from storage', async () => {

@@ -22,7 +22,7 @@ describe('viewer and projects', () => {
     const viewer = res.body.data.viewer;
     expect(Buffer.from(viewer.id, 'base64').toString()).toMatch(/^User:\d+$/);
     expect(viewer).toMatchObject({ name: 'Ada Lovelace', username: 'ada', entity: 'e', admin: false });
-    expect(viewer.teams.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['team1']);
+    expect(viewer.teams.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['e', 'team1']); // own entity first
     expect(viewer.apiKeys.edges).toHaveLength(1);
   });
 

@@ -1,49 +1,59 @@
-import { ViewerDocument } from '@wbapi/gql';
-import type { CallOptions, ClientOptions } from '../transport';
 import type { Platform } from '../platform';
-import type { Project } from '../projects/project';
-import { Projects, type ProjectsOptions } from '../projects/projects';
-import { Reports, type ReportsOptions } from '../reports/reports';
-import type { CreateRunOptions } from '../runs/create-run';
+import { Project } from '../projects/project';
+import { Projects } from '../projects/projects';
+import type { ProjectsOptions } from '../projects/list-projects';
+import type { ReportsOptions } from '../reports/list-reports';
+import { Reports } from '../reports/reports';
+import { createRun, type CreateRunOptions } from '../runs/create-run';
+import type { RunsOptions } from '../runs/list-runs';
 import { Run } from '../runs/run';
-import { Runs, type RunsOptions } from '../runs/runs';
-import type { Sweep } from '../sweeps/sweep';
-import { webPlatform } from './default-platform';
-import { resolveEntity, resolveProjectPath, resolveReportsPath, resolveRunPath } from './resolve-path';
-import { ApiSession } from './session';
-import type { ApiOverrides, ResolvedSettings } from './settings';
-import { toViewer, type Viewer } from './viewer';
-import { loadOnDemand } from '../load-on-demand';
+import { Runs } from '../runs/runs';
+import { ApiSession } from '../session/api-session';
+import { webPlatform } from '../session/default-platform';
+import {
+  resolveEntity,
+  resolveProjectPath,
+  resolveReportsPath,
+  resolveRunPath,
+} from '../session/resolve-path';
+import type { SessionOptions } from '../session/create-session';
+import type { RequestOptions } from '../session/session';
+import type { ResolvedSettings } from '../session/settings';
+import { getViewer, type Viewer } from '../session/viewer';
+import { getSweep } from '../sweeps/get-sweep';
+import { createSweep, type CreatedSweep, type CreateSweepOptions } from '../sweeps/create-sweep';
+import type { SweepConfigInput } from '../sweeps/sweep-config-text';
+import type { Entity } from '../entities/entity';
+import { loadEntity, loadTeam } from '../entities/load-entity';
+import { Sweep } from '../sweeps/sweep';
+import type { ApiContext } from './api-context';
+import { ObjectCache } from './object-cache';
 
 /**
- * Options of `new Api()`. Explicit options win over `overrides`, which win over the environment.
- * The transport options (`headers`, `timeoutMs`, `retry`, `cache`, `hooks`, `logger`,
- * `userAgent`, `clock`) are those of the GraphQL client.
+ * Options of `new Api()`: those of `createSession`. Explicit options win over `overrides`,
+ * which win over the environment. The transport options (`headers`, `timeoutMs`, `retry`,
+ * `cache`, `hooks`, `logger`, `userAgent`, `clock`) are those of the GraphQL client.
  */
-export interface ApiOptions<P extends Platform = Platform> extends Omit<
-  ClientOptions,
-  'baseUrl' | 'apiKey' | 'fetch'
-> {
-  /** API base URL. @defaultValue env `WANDB_BASE_URL`, else `https://api.wandb.ai` */
-  baseUrl?: string;
-  /** API key. @defaultValue env `WANDB_API_KEY`, else netrc (Node) */
-  apiKey?: string;
-  /** Default entity. @defaultValue env `WANDB_ENTITY`, else the viewer's default entity */
-  entity?: string;
-  /** Default project. @defaultValue env `WANDB_PROJECT` */
-  project?: string;
-  /** Web UI base URL for `.url` properties. @defaultValue derived from `baseUrl` */
-  appUrl?: string;
-  /** Python-style settings dict (`base_url`, `entity`, `project`, ...). */
-  overrides?: ApiOverrides;
-  /** The fetch to use. @defaultValue the platform's, else `globalThis.fetch` */
-  fetch?: typeof fetch;
-  /** The runtime adapter: downloads and environment settings. @defaultValue a fetch-only platform */
-  platform?: P;
+export type ApiOptions<P extends Platform = Platform> = SessionOptions<P>;
+
+/** The class layer's context over a session: the session itself plus the run and sweep constructors. */
+function apiContext<P extends Platform>(session: ApiSession<P>): ApiContext<P> {
+  const context: ApiContext<P> = Object.assign(session, {
+    runs: (target: Parameters<ApiContext<P>['runs']>[0], options?: RunsOptions): Runs<P> =>
+      new Runs(context, target, options),
+    sweep: async (
+      ref: Parameters<ApiContext<P>['sweep']>[0],
+      options?: RequestOptions,
+    ): Promise<Sweep<P>> => {
+      return new Sweep(context, await getSweep(context, ref, options));
+    },
+  });
+  return context;
 }
 
 /**
- * Entry point of the W&B public query API, like Python's `wandb.Api()`.
+ * Entry point of the W&B public query API, like Python's `wandb.Api()`: classes (`Run`,
+ * `Runs`, `Sweep`, `Project`, `BetaReport`) over the functions (`listRuns`, `getRun`, ...).
  *
  * Settings are resolved on the first request; every method takes per-call options
  * (`signal`, `timeoutMs`, `retry`, `cache`, `headers`).
@@ -55,45 +65,44 @@ export interface ApiOptions<P extends Platform = Platform> extends Omit<
  * ```
  */
 export class Api<P extends Platform = Platform> {
-  /** The shared state domain objects use. */
-  readonly context: ApiSession<P>;
-  private readonly runCache = new Map<string, Promise<Run<P>>>();
-  private readonly sweepCache = new Map<string, Promise<Sweep<P>>>();
+  /** The session and class constructors every object of this Api shares; pass it to the functions too. */
+  readonly context: ApiContext<P>;
+  private readonly session: ApiSession<P>;
+  private readonly runCache = new ObjectCache<Run<P>>();
+  private readonly sweepCache = new ObjectCache<Sweep<P>>();
 
   /** Builds an Api; no request is made until a method needs one. */
   constructor(options: ApiOptions<P> = {}) {
     const { baseUrl, apiKey, entity, project, appUrl, overrides, platform, ...client } = options;
     const chosen = platform ?? (webPlatform as unknown as P);
-    this.context = new ApiSession<P>({ baseUrl, apiKey, entity, project, appUrl }, overrides, chosen, client);
+    this.session = new ApiSession<P>({ baseUrl, apiKey, entity, project, appUrl }, overrides, chosen, client);
+    this.context = apiContext(this.session);
   }
 
   /** Settings after options, overrides, environment and defaults (resolves them if needed). */
   settings(): Promise<ResolvedSettings> {
-    return this.context.settings();
+    return this.session.settings();
   }
 
   /** The viewer's default entity: asked once, cached once non-null. */
-  defaultEntity(options: CallOptions = {}): Promise<string | null> {
-    return this.context.defaultEntity(options);
+  defaultEntity(options: RequestOptions = {}): Promise<string | null> {
+    return this.session.defaultEntity(options);
   }
 
   /** The user the API key belongs to, or null when the key is not recognised. */
-  async viewer(options: CallOptions = {}): Promise<Viewer | null> {
-    const result = await this.context.client.request(ViewerDocument, {}, options);
-    if (!result.viewer) return null;
-    this.context.rememberEntity(result.viewer.entity ?? null);
-    return toViewer(result.viewer);
+  viewer(options: RequestOptions = {}): Promise<Viewer | null> {
+    return getViewer(this.session, options);
   }
 
   /** An entity's projects (default: the settings or viewer entity). `length()` is not supported. */
   projects(entity?: string, options: ProjectsOptions = {}): Projects<P> {
-    return new Projects(this.context, () => resolveEntity(this.context, entity, options), options);
+    return new Projects(this.context, () => resolveEntity(this.session, entity, options), options);
   }
 
   /** A project, not loaded yet (call `load()` for its attributes). */
-  async project(name: string, entity?: string, options: CallOptions = {}): Promise<Project<P>> {
-    const { Project } = await loadOnDemand();
-    return new Project(this.context, await resolveEntity(this.context, entity, options), name);
+  async project(name: string, entity?: string, options: RequestOptions = {}): Promise<Project<P>> {
+    const chosen = await resolveEntity(this.session, entity, options);
+    return new Project(this.context, chosen, name);
   }
 
   /**
@@ -101,51 +110,55 @@ export class Api<P extends Platform = Platform> {
    * Filters that are not a JSON object throw BadInputError here, before any request.
    */
   runs(path?: string, options: RunsOptions = {}): Runs<P> {
-    return new Runs(this.context, () => resolveProjectPath(this.context, path, options), options);
+    return new Runs(this.context, () => resolveProjectPath(this.session, path, options), options);
   }
 
   /** One run by path (`entity/project/id`, `project/id`, ...), loaded now; NotFoundError when missing. */
-  run(path: string, options: CallOptions = {}): Promise<Run<P>> {
-    return this.cached(this.runCache, path, async () => {
-      const { entity, project, id } = await resolveRunPath(this.context, path, options);
+  run(path: string, options: RequestOptions = {}): Promise<Run<P>> {
+    return this.runCache.get(path, async () => {
+      const { entity, project, id } = await resolveRunPath(this.session, path, options);
       return new Run(this.context, entity, project, id).load({ ...options, force: true });
     });
   }
 
   /** One sweep by path, loaded now; NotFoundError when missing. */
-  sweep(path: string, options: CallOptions = {}): Promise<Sweep<P>> {
-    return this.cached(this.sweepCache, path, async () => {
-      const { entity, project, id } = await resolveRunPath(this.context, path, options);
-      const { loadSweep } = await loadOnDemand();
-      return loadSweep(this.context, entity, project, id, options);
-    });
+  sweep(path: string, options: RequestOptions = {}): Promise<Sweep<P>> {
+    return this.sweepCache.get(path, async () =>
+      this.context.sweep(await resolveRunPath(this.session, path, options), options),
+    );
   }
 
   /** A project's reports (`entity/project`), optionally one by name. */
   reports(path = '', options: ReportsOptions = {}): Reports<P> {
-    return new Reports(this.context, () => resolveReportsPath(this.context, path, options), options);
+    return new Reports(this.context, () => resolveReportsPath(this.session, path, options), options);
   }
 
   /** Creates a run (entity: the given one, else the settings or viewer entity). */
   async createRun(options: CreateRunOptions = {}): Promise<Run<P>> {
-    const entity = options.entity ?? (await resolveEntity(this.context, undefined, options));
-    const { createRun } = await loadOnDemand();
-    return createRun(this.context, { ...options, entity });
+    const entity = options.entity ?? (await resolveEntity(this.session, undefined, options));
+    const data = await createRun(this.session, { ...options, entity });
+    return new Run(this.context, data.entity, data.project, data.id, data.attrs);
+  }
+
+  /** Creates a sweep (Python's `wandb.sweep`): config object or YAML text; load it with `sweep(created.path)`. */
+  createSweep(config: SweepConfigInput, options: CreateSweepOptions = {}): Promise<CreatedSweep> {
+    return createSweep(this.session, config, options);
+  }
+
+  /** A user's entity or a team with its members; null when none has that name. */
+  entity(name: string, options: RequestOptions = {}): Promise<Entity | null> {
+    return loadEntity(this.session, name, options);
+  }
+
+  /** A team with its members (Python's `api.team`); NotFoundError when missing. */
+  team(name: string, options: RequestOptions = {}): Promise<Entity> {
+    return loadTeam(this.session, name, options);
   }
 
   /** Forgets cached runs and sweeps and empties the response cache. */
   flush(): void {
     this.runCache.clear();
     this.sweepCache.clear();
-    this.context.client.flush();
-  }
-
-  private cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const loading = load();
-    cache.set(key, loading);
-    loading.catch(() => cache.delete(key));
-    return loading;
+    this.session.client.flush();
   }
 }

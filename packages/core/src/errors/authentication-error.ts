@@ -7,5 +7,6 @@ import { HttpError, type HttpErrorInit } from './http-error';
 export class AuthenticationError extends HttpError {
   constructor(message: string, init: Partial<HttpErrorInit> = {}) {
     super(message, { ...init, status: init.status ?? 401 });
+    this.name = 'AuthenticationError';
   }
 }

@@ -8,6 +8,7 @@ export class BadInputError extends WandbError {
 
   constructor(message: string, init: { missing?: string; cause?: unknown } = {}) {
     super(message, { cause: init.cause });
+    this.name = 'BadInputError';
     this.missing = init.missing;
   }
 }

@@ -9,6 +9,7 @@ export class ChecksumMismatchError extends WandbError {
 
   constructor(message: string, init: { expected: string; actual: string }) {
     super(message);
+    this.name = 'ChecksumMismatchError';
     this.expected = init.expected;
     this.actual = init.actual;
   }

@@ -7,6 +7,7 @@ export class FileExistsError extends WandbError {
 
   constructor(message: string, init: { path: string }) {
     super(message);
+    this.name = 'FileExistsError';
     this.path = init.path;
   }
 }

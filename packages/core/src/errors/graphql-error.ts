@@ -22,7 +22,11 @@ export interface GraphQLErrorInit {
   status: number;
 }
 
-/** The reply carried a non-empty GraphQL `errors` array. Never retried. */
+/**
+ * The reply carried a non-empty GraphQL `errors` array. Retried like an HTTP error of the same
+ * status: errors in a 200 reply never, errors in a 408/429/5xx reply (a server that failed
+ * mid-request) within the retry budget (see `isRetryableError`).
+ */
 export class GraphQLError extends WandbError {
   // Set in the constructor, hence `declare`: bundles get no separate field definitions.
   /** The `errors` array as the server sent it. */
@@ -34,6 +38,7 @@ export class GraphQLError extends WandbError {
 
   constructor(message: string, init: GraphQLErrorInit) {
     super(message);
+    this.name = 'GraphQLError';
     this.errors = init.errors;
     this.data = init.data ?? null;
     this.status = init.status;

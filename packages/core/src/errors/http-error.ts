@@ -42,6 +42,7 @@ export class HttpError extends WandbError {
 
   constructor(message: string, init: HttpErrorInit) {
     super(message, { cause: init.cause });
+    this.name = 'HttpError';
     this.status = init.status;
     this.statusText = init.statusText ?? '';
     this.url = init.url === undefined ? '' : redactUrl(init.url);

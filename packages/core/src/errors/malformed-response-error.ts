@@ -10,6 +10,7 @@ export class MalformedResponseError extends WandbError {
 
   constructor(message: string, init: { status: number; bodyText?: string; cause?: unknown }) {
     super(message, { cause: init.cause });
+    this.name = 'MalformedResponseError';
     this.status = init.status;
     this.bodyText = init.bodyText ?? '';
   }

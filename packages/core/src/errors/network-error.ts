@@ -4,5 +4,6 @@ import { WandbError } from './wandb-error';
 export class NetworkError extends WandbError {
   constructor(message: string, init: { cause?: unknown } = {}) {
     super(message, { cause: init.cause });
+    this.name = 'NetworkError';
   }
 }

@@ -7,5 +7,6 @@ import { HttpError, type HttpErrorInit } from './http-error';
 export class NotFoundError extends HttpError {
   constructor(message: string, init: Partial<HttpErrorInit> = {}) {
     super(message, { ...init, status: init.status ?? 404 });
+    this.name = 'NotFoundError';
   }
 }

@@ -8,5 +8,6 @@ import { HttpError, type HttpErrorInit } from './http-error';
 export class RateLimitError extends HttpError {
   constructor(message: string, init: Partial<HttpErrorInit> = {}) {
     super(message, { ...init, status: init.status ?? 429 });
+    this.name = 'RateLimitError';
   }
 }

@@ -8,6 +8,7 @@ export class TimeoutError extends WandbError {
 
   constructor(message: string, init: { timeoutMs: number }) {
     super(message);
+    this.name = 'TimeoutError';
     this.timeoutMs = init.timeoutMs;
   }
 }

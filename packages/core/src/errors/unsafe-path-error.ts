@@ -7,6 +7,7 @@ export class UnsafePathError extends WandbError {
 
   constructor(message: string, init: { path: string }) {
     super(message);
+    this.name = 'UnsafePathError';
     this.path = init.path;
   }
 }

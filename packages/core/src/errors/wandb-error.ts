@@ -17,6 +17,7 @@ export interface WandbErrorOptions {
 export class WandbError extends Error {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    // A literal, not `new.target.name`: minifiers rename classes. Each subclass sets its own.
+    this.name = 'WandbError';
   }
 }

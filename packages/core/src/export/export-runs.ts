@@ -1,5 +1,5 @@
 import { RateLimitError } from '../errors';
-import type { RequestOptions } from '../api/context';
+import type { RequestOptions } from '../session/session';
 import { stringifyWandbJson } from '../json';
 import type { JsonObject } from '../runs/decode';
 import type { Run } from '../runs/run';

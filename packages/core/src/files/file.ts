@@ -1,10 +1,7 @@
-import type { FileFieldsFragment } from '@wbapi/gql';
-import type { ApiContext, RequestOptions } from '../api/context';
 import type { DownloadOptionsOf, DownloadResultOf, FileSource, Platform } from '../platform';
-import { openFile, skipBytes } from './open-file';
-
-/** The raw GraphQL attributes of a file (the `FileFields` fragment). */
-export type FileAttrs = FileFieldsFragment;
+import type { RequestOptions, Session } from '../session/session';
+import { downloadFile, fileSource, streamFile } from './download-file';
+import { fileUrl, type FileAttrs } from './file-attrs';
 
 /**
  * A file saved by a run. `download()` hands the bytes to the platform (a path on disk in Node,
@@ -14,10 +11,10 @@ export class File<P extends Platform = Platform> {
   /** The raw GraphQL attributes. */
   readonly attrs: FileAttrs;
   /** @internal */
-  readonly context: ApiContext<P>;
+  readonly context: Session<P>;
 
   /** Builds a file from listing data; get files with `run.files()` or `run.file(name)`. */
-  constructor(context: ApiContext<P>, attrs: FileAttrs) {
+  constructor(context: Session<P>, attrs: FileAttrs) {
     this.context = context;
     this.attrs = attrs;
   }
@@ -32,7 +29,7 @@ export class File<P extends Platform = Platform> {
   }
   /** The download URL (behind the API's auth). */
   get url(): string {
-    return this.attrs.url ?? this.attrs.directUrl;
+    return fileUrl(this.attrs);
   }
   /** The storage URL. */
   get directUrl(): string {
@@ -61,31 +58,20 @@ export class File<P extends Platform = Platform> {
 
   /** What the platform's downloader reads from: name, URL, size, md5 and `open()`. */
   source(): FileSource {
-    return {
-      name: this.name,
-      url: this.url,
-      sizeBytes: this.sizeBytes,
-      md5: this.md5,
-      mimetype: this.mimetype,
-      open: (options = {}) => openFile(this.context.client, this.url, options),
-    };
+    return fileSource(this.context, this.attrs);
   }
 
   /** Downloads the file through the platform (options and result depend on the platform). */
   download(options?: DownloadOptionsOf<P>): Promise<DownloadResultOf<P>> {
-    return this.context.platform.download(this.source(), (options ?? {}) as DownloadOptionsOf<P>) as Promise<
-      DownloadResultOf<P>
-    >;
+    return downloadFile(this.context, this.attrs, options);
   }
 
   /**
    * The file's bytes from `offset` as a web ReadableStream (no platform needed). A server that
    * ignores the Range request still yields only the bytes from `offset`.
    */
-  async stream(options: RequestOptions & { offset?: number } = {}): Promise<ReadableStream<Uint8Array>> {
-    const requested = options.offset ?? 0;
-    const opened = await openFile(this.context.client, this.url, options);
-    return opened.offset < requested ? skipBytes(opened.body, requested - opened.offset) : opened.body;
+  stream(options: RequestOptions & { offset?: number } = {}): Promise<ReadableStream<Uint8Array>> {
+    return streamFile(this.context, this.attrs, options);
   }
 
   /** `<File name (size bytes)>`. */

@@ -1,4 +1,4 @@
-import { malformedReply } from '../api/malformed';
+import { malformedReply } from '../errors/malformed-reply';
 import type { OpenedFile } from '../platform';
 import { describeFileResponse, type CallOptions, type GraphQLClient } from '../transport';
 

@@ -1,9 +1,7 @@
 import { HistoryPageDocument, SampledHistoryPageDocument } from '@wbapi/gql';
-import { NotFoundError } from '../errors';
-import type { RequestOptions } from '../api/context';
-import type { Platform } from '../platform';
-import { describeRun } from '../runs/run-attrs';
-import type { Run } from '../runs/run';
+import type { RunRef } from '../paths/refs';
+import { runNotFound } from '../runs/run-not-found';
+import type { RequestOptions, Session } from '../session/session';
 import { firstSpecRows, parseRows, type HistoryRow } from './history';
 import type { ScanWindow } from './scan-plan';
 
@@ -14,14 +12,15 @@ import type { ScanWindow } from './scan-plan';
  * `SampledHistoryPage`, whose `maxStep` is inclusive, so `end - 1` is sent; `keys` must
  * already include `_step`.
  */
-export async function fetchHistoryPage<P extends Platform>(
-  run: Run<P>,
+export async function fetchHistoryPage(
+  session: Session,
+  run: RunRef,
   window: ScanWindow,
   pageSize: number,
   keys: readonly string[] | undefined,
   call: RequestOptions,
 ): Promise<HistoryRow[]> {
-  const client = run.context.client;
+  const client = session.client;
   const base = { entity: run.entity, project: run.project, run: run.id };
   let found: boolean;
   let rows: HistoryRow[];
@@ -41,10 +40,6 @@ export async function fetchHistoryPage<P extends Platform>(
     found = Boolean(result.project?.run);
     rows = found ? parseRows(result.project?.run?.history) : [];
   }
-  if (!found) {
-    throw new NotFoundError(
-      `Could not find run ${describeRun(run.entity, run.project, run.id, 'not found')}`,
-    );
-  }
+  if (!found) throw runNotFound(run);
   return rows;
 }

@@ -1,13 +1,14 @@
-import { BadInputError } from '../errors';
-import type { RequestOptions } from '../api/context';
-import { anySignal } from '../transport';
-import type { Platform } from '../platform';
-import type { Run } from '../runs/run';
+import { BadInputError } from '../errors/bad-input-error';
+import type { Page } from '../pagination/page';
+import { Pager, checkLimit } from '../pagination/pager';
+import type { RunRef } from '../paths/refs';
+import type { RequestOptions, Session } from '../session/session';
 import { validateKeys, type HistoryRow } from './history';
 import { fetchHistoryPage } from './history-page';
-import { nextWindow, resumeOffset, scanRange, type ScanWindow } from './scan-plan';
+import { lastHistoryStep } from './last-history-step';
+import { nextWindow, resumeOffset, scanRange } from './scan-plan';
 
-/** Options of `run.scanHistory()`. */
+/** Options of `scanHistory()` and `run.scanHistory()`. */
 export interface ScanHistoryOptions extends RequestOptions {
   /** Only these keys, and only rows that have all of them. `_step` is always added and kept in rows. */
   keys?: string[];
@@ -19,36 +20,57 @@ export interface ScanHistoryOptions extends RequestOptions {
   maxStep?: number;
 }
 
+/** One iteration of a {@link HistoryScan}: an async iterator that knows the last step it handed out. */
+export interface HistoryScanIterator extends AsyncGenerator<HistoryRow, void, undefined> {
+  /** The `_step` of the last row this iteration handed out (or the step it resumed after); null before the first. */
+  readonly lastDeliveredStep: number | null;
+}
+
+/** Where a scan's iteration is: the next step to ask for and the step to stop before. */
+interface ScanCursor {
+  start: number;
+  stop: number;
+}
+
 function stepOf(row: HistoryRow): number | null {
   const step = row['_step'];
   return typeof step === 'number' ? step : null;
 }
 
 /**
- * All history rows of a run in step order, fetched in pages of `pageSize` steps
- * (semantics §9.3, with the TS choices of §9.2).
+ * All history rows of a run in step order, fetched in pages of `pageSize` steps through the
+ * one {@link Pager} of wbapi.
  *
  * - The last step is asked first; a run without history makes no page request.
  * - Empty pages do not end the scan; the next page is fetched while the current one is consumed.
- * - Key scans add `_step` to the keys (rows keep it) and send an inclusive `maxStep = end - 1`.
- * - Iterating again starts over at `minStep`. After a failure (e.g. the retry budget ran out),
- *   {@link HistoryScan.resume} continues right after the last row delivered: no row twice, none lost.
+ * - Key scans add `_step` to the keys (rows keep it) and send an inclusive `maxStep = end - 1`
+ *   (`sampledHistory` counts its `maxStep` in; `history` does not).
+ * - Each iteration keeps its own position: two loops over one scan, even at the same time, each
+ *   get every row once. Iterating again starts over at `minStep`.
+ * - After a failure (e.g. the retry budget ran out), {@link HistoryScan.resume} continues right
+ *   after the last row the most recent iteration delivered: no row twice, none lost. With
+ *   several iterations at once, pass the step to resume after (an iterator's `lastDeliveredStep`).
  *
  * @example
  * ```ts
- * for await (const row of run.scanHistory({ keys: ['loss'] })) console.log(row._step, row.loss);
+ * for await (const row of scanHistory(session, ref, { keys: ['loss'] })) console.log(row._step, row.loss);
  * ```
  */
 export class HistoryScan implements AsyncIterable<HistoryRow> {
-  private readonly keys: string[] | undefined;
-  private readonly pageSize: number;
-  private lastDelivered: number | null = null;
+  // Set in the constructor, hence `declare`: bundles get no separate field definitions.
+  declare private readonly session: Session;
+  declare private readonly run: RunRef;
+  declare private readonly options: ScanHistoryOptions;
+  declare private readonly keys: string[] | undefined;
+  declare private readonly pageSize: number;
+  /** The most recently started iteration (what `lastDeliveredStep` and `resume()` refer to). */
+  private latest: HistoryScanIterator | null = null;
 
-  /** Prefer `run.scanHistory(options)`. Throws BadInputError on bad keys or page size. */
-  constructor(
-    private readonly run: Run<Platform>,
-    private readonly options: ScanHistoryOptions = {},
-  ) {
+  /** Prefer `scanHistory(session, run, options)` or `run.scanHistory(options)`. Throws BadInputError on bad keys or page size. */
+  constructor(session: Session, run: RunRef, options: ScanHistoryOptions = {}) {
+    this.session = session;
+    this.run = { entity: run.entity, project: run.project, id: run.id };
+    this.options = options;
     const keys = validateKeys(options.keys);
     this.keys = keys && (keys.includes('_step') ? [...keys] : ['_step', ...keys]);
     this.pageSize = options.pageSize ?? 1000;
@@ -57,29 +79,27 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
     }
   }
 
-  /** The `_step` of the last row handed out, or null before the first. */
+  /** The `_step` of the last row the most recent iteration handed out, or null before the first. */
   get lastDeliveredStep(): number | null {
-    return this.lastDelivered;
+    return this.latest?.lastDeliveredStep ?? null;
   }
 
   /** Iterates every row from `minStep`. */
-  [Symbol.asyncIterator](): AsyncIterator<HistoryRow> {
-    this.lastDelivered = null;
-    return this.rows()[Symbol.asyncIterator]();
+  [Symbol.asyncIterator](): HistoryScanIterator {
+    return this.iterate(null);
   }
 
-  /** Rows after the last one delivered by an earlier (failed or stopped) iteration. */
-  resume(): AsyncIterable<HistoryRow> {
-    return { [Symbol.asyncIterator]: () => this.rows()[Symbol.asyncIterator]() };
+  /**
+   * Rows after `after`: by default the last row delivered by the most recent (failed or
+   * stopped) iteration.
+   */
+  resume(after: number | null = this.lastDeliveredStep): AsyncIterable<HistoryRow> {
+    return { [Symbol.asyncIterator]: () => this.iterate(after) };
   }
 
   /** Iterates page by page (each page may be empty) from `minStep`. */
-  async *pages(): AsyncGenerator<HistoryRow[]> {
-    this.lastDelivered = null;
-    for await (const rows of this.pageStream()) {
-      this.lastDelivered = this.lastStepOf(rows) ?? this.lastDelivered;
-      yield rows;
-    }
+  pages(): AsyncGenerator<HistoryRow[], void, undefined> {
+    return this.pager(null).pages();
   }
 
   /**
@@ -88,12 +108,7 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
    * @throws BadInputError when `limit` is missing, negative or not an integer.
    */
   async toArray(options: { limit: number }): Promise<HistoryRow[]> {
-    const limit = options?.limit;
-    if (typeof limit !== 'number' || limit < 0 || !(Number.isInteger(limit) || limit === Infinity)) {
-      throw new BadInputError(
-        'toArray needs { limit }: a non-negative integer, or Infinity to read everything',
-      );
-    }
+    const limit = checkLimit(options);
     const out: HistoryRow[] = [];
     if (limit === 0) return out;
     for await (const row of this) {
@@ -103,59 +118,55 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
     return out;
   }
 
-  private async *rows(): AsyncGenerator<HistoryRow> {
-    for await (const rows of this.pageStream()) {
-      for (const row of rows) {
-        this.lastDelivered = stepOf(row) ?? this.lastDelivered;
-        yield row;
+  private iterate(after: number | null): HistoryScanIterator {
+    const state = { lastDeliveredStep: after };
+    const pager = this.pager(after);
+    const rows = (async function* (): AsyncGenerator<HistoryRow, void, undefined> {
+      for await (const page of pager.pages()) {
+        for (const row of page) {
+          state.lastDeliveredStep = stepOf(row) ?? state.lastDeliveredStep;
+          yield row;
+        }
       }
-    }
+    })();
+    const iterator = Object.defineProperty(rows, 'lastDeliveredStep', {
+      get: () => state.lastDeliveredStep,
+    }) as HistoryScanIterator;
+    this.latest = iterator;
+    return iterator;
   }
 
-  private lastStepOf(rows: readonly HistoryRow[]): number | null {
-    const last = rows[rows.length - 1];
-    return last ? stepOf(last) : null;
-  }
-
-  /** Pages from just after the last delivered row, one request ahead of the consumer. */
-  private async *pageStream(): AsyncGenerator<HistoryRow[]> {
+  /** The pages of one iteration, starting right after step `after` (from `minStep` when null). */
+  private pager(after: number | null): Pager<HistoryRow, ScanCursor> {
     const { keys: _keys, pageSize: _pageSize, minStep, maxStep, signal, ...call } = this.options;
-    const stop = new AbortController();
-    const linked = anySignal([signal, stop.signal]);
-    // Scans stream: caching their pages would only hold memory.
-    const request = { cache: false, ...call, signal: linked.signal };
-    try {
-      const last = await this.run.lastHistoryStep(request);
-      const range = scanRange(last, minStep, maxStep);
-      const after = this.lastDelivered;
-      let current = this.fetch(
-        nextWindow(resumeOffset(range.start, after), range.stop, this.pageSize),
-        request,
-      );
-      while (current) {
-        const { window, rows } = await current;
-        const next = this.fetch(nextWindow(window.end, range.stop, this.pageSize), request);
-        // The prefetch may fail while the consumer is busy: its error surfaces when awaited.
-        next?.catch(() => undefined);
-        const floor = this.lastDelivered;
-        yield floor === null ? rows : rows.filter((row) => (stepOf(row) ?? Infinity) > floor);
-        current = next;
+    const { session, run, pageSize, keys } = this;
+    const fetchPage = async (
+      cursor: ScanCursor | null,
+      pageSignal: AbortSignal | undefined,
+    ): Promise<Page<HistoryRow, ScanCursor>> => {
+      // Scans stream: caching their pages would only hold memory.
+      const request = { cache: false, ...call, signal: pageSignal };
+      let from = cursor;
+      if (from === null) {
+        const range = scanRange(await lastHistoryStep(session, run, request), minStep, maxStep);
+        from = { start: resumeOffset(range.start, after), stop: range.stop };
       }
-    } finally {
-      // Stops a prefetch in flight when the consumer breaks out early.
-      stop.abort(new DOMException('history scan closed', 'AbortError'));
-      linked.dispose();
-    }
+      const window = nextWindow(from.start, from.stop, pageSize);
+      if (!window) return { items: [], endCursor: null, hasNextPage: false };
+      const rows = await fetchHistoryPage(session, run, window, pageSize, keys, request);
+      const items = after === null ? rows : rows.filter((row) => (stepOf(row) ?? Infinity) > after);
+      const hasNextPage = window.end < from.stop;
+      return { items, endCursor: hasNextPage ? { start: window.end, stop: from.stop } : null, hasNextPage };
+    };
+    return new Pager(fetchPage, { signal });
   }
+}
 
-  private fetch(
-    window: ScanWindow | null,
-    call: RequestOptions,
-  ): Promise<{ window: ScanWindow; rows: HistoryRow[] }> | null {
-    if (!window) return null;
-    return fetchHistoryPage(this.run, window, this.pageSize, this.keys, call).then((rows) => ({
-      window,
-      rows,
-    }));
-  }
+/**
+ * Every history row of a run in step order, paged by step ranges; see {@link HistoryScan}.
+ *
+ * @throws BadInputError (now) on bad keys or page size.
+ */
+export function scanHistory(session: Session, run: RunRef, options: ScanHistoryOptions = {}): HistoryScan {
+  return new HistoryScan(session, run, options);
 }

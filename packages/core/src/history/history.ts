@@ -1,11 +1,7 @@
-import { RunEventsDocument, RunHistoryDocument, RunSampledHistoryDocument } from '@wbapi/gql';
-import { BadInputError, NotFoundError } from '../errors';
-import { malformedReply } from '../api/malformed';
-import { parseWandbJson } from '../json';
-import type { RequestOptions } from '../api/context';
-import type { Platform } from '../platform';
-import { describeRun } from '../runs/run-attrs';
-import type { Run } from '../runs/run';
+import { BadInputError } from '../errors/bad-input-error';
+import { malformedReply } from '../errors/malformed-reply';
+import { parseWandbJson } from '../json/parse-wandb-json';
+import type { RequestOptions } from '../session/session';
 
 /** One history row: `_step`, `_runtime`, `_timestamp` and the logged keys. */
 export type HistoryRow = Record<string, unknown>;
@@ -13,7 +9,7 @@ export type HistoryRow = Record<string, unknown>;
 /** History as columns: each key maps to its values, one per row (null where a row lacks the key). */
 export type HistoryColumns = Record<string, unknown[]>;
 
-/** Options of `run.history()`. */
+/** Options of `sampledHistory()` and `run.history()`. */
 export interface HistoryOptions extends RequestOptions {
   /** How many rows to sample. @defaultValue 500 */
   samples?: number;
@@ -52,62 +48,6 @@ export function toColumns(rows: readonly HistoryRow[]): HistoryColumns {
   const columns: HistoryColumns = {};
   for (const key of keys) columns[key] = rows.map((row) => (key in row ? row[key] : null));
   return columns;
-}
-
-/** `run.history()`: sampled history, per semantics §9.1. */
-export async function runHistory<P extends Platform>(
-  run: Run<P>,
-  options: HistoryOptions,
-): Promise<HistoryRow[] | HistoryColumns> {
-  const { samples = 500, keys, xAxis = '_step', stream = 'default', format = 'rows', ...call } = options;
-  if (stream !== 'default' && stream !== 'system')
-    throw new BadInputError(`stream must be "default" or "system"`);
-  const wanted = validateKeys(keys, stream);
-  const rows = wanted
-    ? await sampledRows(run, [xAxis, ...wanted], samples, call)
-    : await fullRows(run, stream, samples, call);
-  return format === 'columns' ? toColumns(rows) : rows;
-}
-
-function runVariables<P extends Platform>(run: Run<P>): { entity: string; project: string; name: string } {
-  return { entity: run.entity, project: run.project, name: run.id };
-}
-
-function notFound<P extends Platform>(run: Run<P>): NotFoundError {
-  return new NotFoundError(`Could not find run ${describeRun(run.entity, run.project, run.id, 'not found')}`);
-}
-
-async function fullRows<P extends Platform>(
-  run: Run<P>,
-  stream: 'default' | 'system',
-  samples: number,
-  call: RequestOptions,
-): Promise<HistoryRow[]> {
-  const variables = { ...runVariables(run), samples };
-  if (stream === 'system') {
-    const result = await run.context.client.request(RunEventsDocument, variables, call);
-    if (!result.project?.run) throw notFound(run);
-    return parseRows(result.project.run.events);
-  }
-  const result = await run.context.client.request(RunHistoryDocument, variables, call);
-  if (!result.project?.run) throw notFound(run);
-  return parseRows(result.project.run.history);
-}
-
-async function sampledRows<P extends Platform>(
-  run: Run<P>,
-  keys: string[],
-  samples: number,
-  call: RequestOptions,
-): Promise<HistoryRow[]> {
-  const specs = [JSON.stringify({ keys, samples })];
-  const result = await run.context.client.request(
-    RunSampledHistoryDocument,
-    { ...runVariables(run), specs },
-    call,
-  );
-  if (!result.project?.run) throw notFound(run);
-  return firstSpecRows(result.project.run.sampledHistory);
 }
 
 /** The rows of the first spec of a `sampledHistory` answer. */

@@ -7,7 +7,7 @@ export interface ScanRange {
 }
 
 /**
- * The range a scan covers, per semantics §9.3: `minStep` defaults to 0, `maxStep` (exclusive)
+ * The range a scan covers, as Python's `run.scan_history()` computes it: `minStep` defaults to 0, `maxStep` (exclusive)
  * to `lastStep + 1` and is clamped to it. A run without history (`lastStep` −1) gives an
  * empty range, so no page is requested.
  */

@@ -8,7 +8,7 @@ import type { Page } from './page';
  * @param cursor - The cursor the page was requested with.
  * @throws PaginationError when `pageInfo` is missing or the cursor did not advance.
  */
-export function checkPage<T>(page: Page<T> | null | undefined, cursor: string | null): Page<T> {
+export function checkPage<T, C>(page: Page<T, C> | null | undefined, cursor: C | null): Page<T, C> {
   if (!page || typeof page.hasNextPage !== 'boolean' || !Array.isArray(page.items)) {
     throw new PaginationError('Page is missing pageInfo (hasNextPage) or items');
   }

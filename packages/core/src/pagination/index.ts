@@ -1,8 +1,8 @@
 /**
- * Paginated listings as async iterables.
+ * Paginated listings as async iterables: one {@link Pager} serves them all.
  *
  * @packageDocumentation
  */
-export { Collection, type CollectionOptions } from './collection';
+export { Pager, checkLimit, type PagerOptions } from './pager';
 export type { Page, PageFetcher } from './page';
 export { checkPage, pageFromConnection, type ConnectionLike, type CursorSource } from './check-page';

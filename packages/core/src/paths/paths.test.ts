@@ -5,7 +5,7 @@ import { parseRunPath } from './run-path';
 
 const dflt = { entity: 'dflt' };
 
-describe('parseRunPath (semantics.md §4.1, HEAD rules)', () => {
+describe('parseRunPath (the rules of the current Python SDK)', () => {
   it.each([
     ['e/p/r', ['e', 'p', 'r']],
     ['/e/p/r/', ['e', 'p', 'r']],
@@ -63,7 +63,7 @@ describe('parseRunPath (semantics.md §4.1, HEAD rules)', () => {
   });
 });
 
-describe('parseProjectPath (semantics.md §4.2)', () => {
+describe("parseProjectPath (the rules of Python's `_parse_project_path`)", () => {
   it.each([
     [null, ['dflt', 'uncategorized']],
     ['p', ['dflt', 'p']],

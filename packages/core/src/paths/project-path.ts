@@ -11,7 +11,7 @@ export interface ProjectPath {
 }
 
 /**
- * Parses a project path the way the Python SDK does (`_parse_project_path`, semantics.md §4.2):
+ * Parses a project path the way the Python SDK does (`_parse_project_path` in `wandb/apis/public/api.py`):
  * split at the **first** `/` only; `"p"` → (default entity, `p`); `"e/p"` → (`e`, `p`);
  * `"e/p/x"` → (`e`, `p/x`); no path → (default entity, default project or `"uncategorized"`).
  *

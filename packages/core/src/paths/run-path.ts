@@ -41,7 +41,7 @@ function stripSlashesAndSpaces(text: string): string {
 }
 
 /**
- * Parses a run or sweep path the way the current Python SDK does (`_parse_path`, semantics.md §4.1):
+ * Parses a run or sweep path the way the current Python SDK does (`_parse_path` in `wandb/apis/public/api.py`):
  * `e/p/id`, `e/p/runs/id`, `e/p/sweeps/id`, `e/p:id`, `p/id`, `p:id`, `id` (project from defaults).
  *
  * Extension: an app URL such as `https://wandb.ai/e/p/runs/id?tab=logs` is accepted too (scheme,

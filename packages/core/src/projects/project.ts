@@ -1,13 +1,12 @@
-import { ProjectDocument, type ProjectFieldsFragment } from '@wbapi/gql';
-import { NotFoundError } from '../errors';
-import type { ApiContext, RequestOptions } from '../api/context';
-import { appPageUrl } from '../api/app-url';
+import type { ApiContext } from '../api/api-context';
 import type { Platform } from '../platform';
-import { Runs, type RunsOptions } from '../runs/runs';
-import { Sweeps, type SweepsOptions } from '../sweeps/sweeps';
-
-/** The raw GraphQL attributes of a project. */
-export type ProjectAttrs = ProjectFieldsFragment;
+import type { RunsOptions } from '../runs/list-runs';
+import type { Runs } from '../runs/runs';
+import { appPageUrl } from '../session/app-url';
+import type { RequestOptions } from '../session/session';
+import type { SweepsOptions } from '../sweeps/list-sweeps';
+import { Sweeps } from '../sweeps/sweeps';
+import { getProject, type ProjectAttrs } from './list-projects';
 
 /**
  * A project: a namespace for runs. From `api.projects()` it comes loaded; from
@@ -56,24 +55,18 @@ export class Project<P extends Platform = Platform> {
   async load(options: RequestOptions & { force?: boolean } = {}): Promise<this> {
     const { force, ...call } = options;
     if (this.attrs && !force) return this;
-    const result = await this.context.client.request(
-      ProjectDocument,
-      { entity: this.entity, project: this.name },
-      call,
-    );
-    if (!result.project) throw new NotFoundError(`Could not find project ${this.entity}/${this.name}`);
-    this.attrs = result.project;
+    this.attrs = await getProject(this.context, { entity: this.entity, project: this.name }, call);
     return this;
   }
 
   /** The project's runs; same options as `api.runs()`. */
   runs(options: RunsOptions = {}): Runs<P> {
-    return new Runs(this.context, { entity: this.entity, project: this.name }, options);
+    return this.context.runs({ entity: this.entity, project: this.name }, options);
   }
 
   /** The project's sweeps, with `length()` from the project's sweep total. */
   sweeps(options: SweepsOptions = {}): Sweeps<P> {
-    return new Sweeps(this.context, this.entity, this.name, options);
+    return new Sweeps(this.context, { entity: this.entity, project: this.name }, options);
   }
 
   /** `<Project entity/name>`. */

@@ -1,17 +1,10 @@
-import type { ProjectViewsQuery } from '@wbapi/gql';
-import { parseWandbJson } from '../json';
-import type { ApiContext } from '../api/context';
+import type { ApiContext } from '../api/api-context';
+import { parseWandbJson } from '../json/parse-wandb-json';
 import type { Platform } from '../platform';
 import type { Runs } from '../runs/runs';
-import { reportRuns, type ReportRunsOptions } from './report-runs';
+import type { ReportAttrs } from './list-reports';
+import { reportRunsQuery, type ReportRunsOptions } from './report-runs';
 import { reportUrl } from './report-url';
-
-type ViewNode = NonNullable<
-  NonNullable<NonNullable<NonNullable<ProjectViewsQuery['project']>['allViews']>['edges'][number]>['node']
->;
-
-/** The raw GraphQL attributes of a report (a view of type `runs`). */
-export type ReportAttrs = ViewNode;
 
 /** The author of a report, as the server sends it. */
 export interface ReportUser {
@@ -92,6 +85,11 @@ export class BetaReport<P extends Platform = Platform> {
 
   /** The runs a section shows: its open run set's filters and sort, only the selected runs by default. */
   runs(section: ReportSection, options: ReportRunsOptions = {}): Runs<P> {
-    return reportRuns(this.context, this.entity, this.project, section, options);
+    const { perPage = 50, onlySelected = true, ...call } = options;
+    const { filters, order } = reportRunsQuery(section, onlySelected);
+    return this.context.runs(
+      { entity: this.entity, project: this.project },
+      { ...call, perPage, order, filters },
+    );
   }
 }

@@ -1,16 +1,9 @@
-import { BadInputError } from '../errors';
-import {
-  filterToMongo,
-  keysToOrder,
-  keyToServerPath,
-  type Filter,
-  type Key,
-  type MongoFilter,
-  type SortSpec,
-} from '../query-generator';
-import type { ApiContext, RequestOptions } from '../api/context';
-import type { Platform } from '../platform';
-import { Runs } from '../runs/runs';
+import { BadInputError } from '../errors/bad-input-error';
+import { filterToMongo } from '../query-generator/filter-to-mongo';
+import { keyToServerPath } from '../query-generator/keys';
+import { keysToOrder } from '../query-generator/order';
+import type { Filter, Key, MongoFilter, SortSpec } from '../query-generator/types';
+import type { RequestOptions } from '../session/session';
 
 /** Options of `report.runs(section)`. */
 export interface ReportRunsOptions extends RequestOptions {
@@ -50,15 +43,21 @@ function sortOrder(sort: Record<string, unknown>): string {
   return first;
 }
 
-/** The runs of a report section, per semantics §12. */
-export function reportRuns<P extends Platform>(
-  context: ApiContext<P>,
-  entity: string,
-  project: string,
-  section: Record<string, unknown>,
-  options: ReportRunsOptions,
-): Runs<P> {
-  const { perPage = 50, onlySelected = true, ...call } = options;
+/** What runs a report section shows: the filters and order of its open run set. */
+export interface ReportRunsQuery {
+  /** The run set's filters as a MongoDB-style filter (plus the selection, when asked). */
+  filters: Record<string, unknown>;
+  /** The run set's order, e.g. `-summary_metrics.acc`. */
+  order: string;
+}
+
+/**
+ * The filters and order of a report section's open run set, as Python's `BetaReport.runs`
+ * builds them; with `onlySelected`, only the runs selected in the run set.
+ *
+ * @throws BadInputError when the section has no run sets, sort or (with `onlySelected`) selections.
+ */
+export function reportRunsQuery(section: Record<string, unknown>, onlySelected = true): ReportRunsQuery {
   const runSets = section['runSets'];
   if (!Array.isArray(runSets)) throw new BadInputError('report section has no runSets');
   const openRunSet = typeof section['openRunSet'] === 'number' ? section['openRunSet'] : 0;
@@ -68,5 +67,5 @@ export function reportRuns<P extends Platform>(
   // A deep copy: the selection is appended in place and must not leak into the spec.
   let filters = filterToMongo(structuredClone(runSet['filters']) as Filter);
   if (onlySelected) filters = withSelection(filters, record(runSet['selections'], 'selections')['tree']);
-  return new Runs(context, { entity, project }, { ...call, perPage, order, filters: filters ?? {} });
+  return { filters: (filters ?? {}) as Record<string, unknown>, order };
 }

@@ -1,7 +1,7 @@
-import { quoteSegment } from '../api/app-url';
+import { quoteSegment } from '../session/app-url';
 
 /**
- * The URL slug of a report title, per semantics §12: every non-word character becomes `-`,
+ * The URL slug of a report title, as the W&B web UI builds it: every non-word character becomes `-`,
  * runs of `-` collapse, and leading/trailing `-` are trimmed.
  *
  * @example

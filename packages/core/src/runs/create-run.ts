@@ -1,9 +1,8 @@
 import { CreateRunDocument } from '@wbapi/gql';
-import { malformedReply } from '../api/malformed';
-import type { ApiContext, RequestOptions } from '../api/context';
-import type { Platform } from '../platform';
+import { malformedReply } from '../errors/malformed-reply';
+import type { RequestOptions, Session } from '../session/session';
 import { generateRunId } from './run-id';
-import { Run } from './run';
+import { toRunData, type RunData } from './run-data';
 
 /** Options of `api.createRun()` / `Run.create()`. */
 export interface CreateRunOptions extends RequestOptions {
@@ -18,23 +17,21 @@ export interface CreateRunOptions extends RequestOptions {
 }
 
 /**
- * Creates a run (semantics §8.6) and builds it locally from the reply, with empty config and
- * summary; no follow-up query.
+ * Creates a run like Python's `Run.create` (a null entity lets the server choose the viewer's)
+ * and returns it built from the reply, with empty config and summary; no follow-up query.
  */
-export async function createRun<P extends Platform>(
-  context: ApiContext<P>,
-  options: CreateRunOptions,
-): Promise<Run<P>> {
+export async function createRun(session: Session, options: CreateRunOptions = {}): Promise<RunData> {
   const { runId, project, entity, state = 'running', ...call } = options;
-  const projectName = project || (await context.defaults()).project || 'uncategorized';
-  const result = await context.client.request(
+  const projectName = project || (await session.defaults()).project || 'uncategorized';
+  const result = await session.client.request(
     CreateRunDocument,
     { entity: entity ?? null, project: projectName, name: runId || generateRunId(), state },
     call,
   );
   const bucket = result.upsertBucket?.bucket;
   if (!bucket?.project) throw malformedReply('upsertBucket returned no run');
-  return new Run(context, bucket.project.entity.name, bucket.project.name, bucket.name, {
+  const ref = { entity: bucket.project.entity.name, project: bucket.project.name, id: bucket.name };
+  return toRunData(ref, {
     id: bucket.id,
     name: bucket.name,
     createdAt: bucket.createdAt,

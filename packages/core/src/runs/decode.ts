@@ -1,5 +1,5 @@
 import { parseWandbJson } from '../json';
-import { malformedReply } from '../api/malformed';
+import { malformedReply } from '../errors/malformed-reply';
 
 /** A decoded JSON object: config, summary or system metrics. */
 export type JsonObject = Record<string, unknown>;
@@ -42,7 +42,7 @@ export interface DecodedConfig {
 }
 
 /**
- * Decodes a run's stored config (`{k: {value, desc}}` JSON text) per semantics §8.3.
+ * Decodes a run's stored config (`{k: {value, desc}}` JSON text) (the way the Python SDK unwraps it).
  *
  * @example
  * ```ts
@@ -73,7 +73,7 @@ export function wrapConfigValue(value: unknown): JsonObject {
 }
 
 /**
- * Encodes a config for `upsertBucket` per semantics §8.4: every key of `config` becomes
+ * Encodes a config for `upsertBucket` as Python's `Run.update()` does: every key of `config` becomes
  * `{value, desc: null}`, and `_wandb` is carried over from the raw config so that the
  * server (which replaces the whole config) does not lose it.
  */

@@ -20,7 +20,7 @@ function check(value: unknown, path: string, seen: Set<object>): void {
 }
 
 /**
- * The JSON text sent as `filters` (semantics §7.1): the object as-is, `{}` when absent.
+ * The JSON text sent as `filters` (as Python's `Runs` sends it): the object as-is, `{}` when absent.
  * Anything that is not a plain JSON object (arrays, functions, cycles, NaN, dates...) is a
  * BadInputError, raised before any request.
  */

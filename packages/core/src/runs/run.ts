@@ -1,19 +1,23 @@
-import { RunDocument, RunHistoryKeysDocument } from '@wbapi/gql';
-import { NotFoundError } from '../errors';
-import type { Platform } from '../platform';
-import type { ApiContext, RequestOptions } from '../api/context';
-import { appPageUrl, quoteSegment } from '../api/app-url';
-import { decodeConfig, decodeJsonObject, type JsonObject } from './decode';
-import { describeRun, type RunAttrs, type RunUser } from './run-attrs';
-import { runHistory, type HistoryOptions, type HistoryColumns, type HistoryRow } from '../history/history';
-import { HistoryScan, type ScanHistoryOptions } from '../history/history-scan';
-import { Files, type FilesOptions } from '../files/files';
-import { runFile } from '../files/run-file';
+import type { ApiContext } from '../api/api-context';
 import type { File } from '../files/file';
+import { Files } from '../files/files';
+import { fileNotFound, type FilesOptions } from '../files/list-files';
+import type { HistoryColumns, HistoryOptions, HistoryRow } from '../history/history';
+import { HistoryScan, type ScanHistoryOptions } from '../history/history-scan';
+import { lastHistoryStep } from '../history/last-history-step';
+import { sampledHistory } from '../history/sampled-history';
+import type { Platform } from '../platform';
+import { appPageUrl, quoteSegment } from '../session/app-url';
+import type { RequestOptions } from '../session/session';
 import type { Sweep } from '../sweeps/sweep';
-import type { CreateRunOptions } from './create-run';
-import type { WaitOptions } from './wait-until-finished';
-import { loadOnDemand } from '../load-on-demand';
+import { createRun, type CreateRunOptions } from './create-run';
+import type { JsonObject } from './decode';
+import { fetchRunAttrs } from './get-run';
+import { describeRun, type RunAttrs, type RunUser } from './run-attrs';
+import { decodeRun } from './run-data';
+import { runNotFound } from './run-not-found';
+import { deleteRun, updateRun, writeSummary } from './run-update';
+import { waitUntilFinished, type WaitOptions } from './wait-until-finished';
 
 /**
  * One run of a project: its metadata, config, summary, history and files.
@@ -129,29 +133,15 @@ export class Run<P extends Platform = Platform> {
   /** (Re)fetches the run when `force` is set or nothing was loaded yet; else re-decodes the attributes. */
   async load(options: RequestOptions & { force?: boolean } = {}): Promise<this> {
     const { force, ...call } = options;
-    if (force || this.attrs.id === undefined) {
-      // A forced load wants the server's current state, not a cached reply.
-      const result = await this.context.client.request(
-        RunDocument,
-        { entity: this.entity, project: this.project, name: this.id },
-        { cache: false, ...call },
-      );
-      const attrs = result.project?.run;
-      if (!attrs) {
-        throw new NotFoundError(
-          `Could not find run ${describeRun(this.entity, this.project, this.id, 'not found')}`,
-        );
-      }
-      this.attrs = { ...attrs, name: this.id };
-    }
+    // A forced load wants the server's current state, not a cached reply.
+    if (force || this.attrs.id === undefined) this.attrs = await fetchRunAttrs(this.context, this, call);
     this.decode();
     return this;
   }
 
-  /** Sends the writable fields and config, then the whole summary (two mutations, per semantics §8.4). */
+  /** Sends the writable fields and config, then the whole summary (two mutations, as Python's `Run.update`). */
   async update(options: RequestOptions = {}): Promise<void> {
-    const { updateRun } = await loadOnDemand();
-    const attrs = await updateRun(this, options);
+    const attrs = await updateRun(this.context, { ...this, storageId: this.requireStorageId() }, options);
     if (attrs) this.attrs = { ...attrs, summaryMetrics: this.attrs.summaryMetrics ?? null, name: this.id };
     await this.writeSummary(options);
   }
@@ -164,42 +154,38 @@ export class Run<P extends Platform = Platform> {
 
   /** Deletes the run (and its artifacts when asked). Mutations are not retried. */
   async delete(options: RequestOptions & { deleteArtifacts?: boolean } = {}): Promise<void> {
-    const { deleteRun } = await loadOnDemand();
-    await deleteRun(this, options);
+    await deleteRun(this.context, this.requireStorageId(), options);
   }
 
   /** The last history step, fetched on every call; −1 when the run has no history. */
-  async lastHistoryStep(options: RequestOptions = {}): Promise<number> {
-    // Every history scan starts here, so this stays out of the on-demand chunk.
-    const result = await this.context.client.request(
-      RunHistoryKeysDocument,
-      { entity: this.entity, project: this.project, name: this.id },
-      { cache: false, ...options },
-    );
-    const keys = result.project?.run?.historyKeys as { lastStep?: unknown } | null | undefined;
-    return typeof keys?.lastStep === 'number' ? keys.lastStep : -1;
+  lastHistoryStep(options: RequestOptions = {}): Promise<number> {
+    return lastHistoryStep(this.context, this, options);
   }
 
-  /** Sampled history rows (or columns), per semantics §9.1. */
+  /** Sampled history rows (or columns), like Python's `run.history()`; see `sampledHistory`. */
   history(options: HistoryOptions & { format: 'columns' }): Promise<HistoryColumns>;
   history(options?: HistoryOptions & { format?: 'rows' }): Promise<HistoryRow[]>;
   history(options: HistoryOptions = {}): Promise<HistoryRow[] | HistoryColumns> {
-    return runHistory(this, options);
+    return sampledHistory(this.context, this, options);
   }
 
   /** Every history row in step order, paged by step ranges; see {@link HistoryScan}. */
   scanHistory(options: ScanHistoryOptions = {}): HistoryScan {
-    return new HistoryScan(this, options);
+    return new HistoryScan(this.context, this, options);
   }
 
   /** The run's files, optionally by exact names or a SQL LIKE pattern. */
   files(options: FilesOptions = {}): Files<P> {
-    return new Files(this, options);
+    return new Files(this.context, this, options);
   }
 
   /** One file by name; NotFoundError when the run has no such file. */
-  file(name: string, options: RequestOptions = {}): Promise<File<P>> {
-    return runFile(this, name, options);
+  async file(name: string, options: RequestOptions = {}): Promise<File<P>> {
+    const [file] = await new Files(this.context, this, { ...options, names: [name], perPage: 1 }).toArray({
+      limit: 1,
+    });
+    if (!file) throw fileNotFound(this, name);
+    return file;
   }
 
   /**
@@ -207,19 +193,17 @@ export class Run<P extends Platform = Platform> {
    * reloads it; resolves with the final state. Stop early with `signal`.
    */
   async waitUntilFinished(options: WaitOptions = {}): Promise<string> {
-    const { waitUntilFinished } = await loadOnDemand();
-    const state = await waitUntilFinished(this, options);
+    const state = await waitUntilFinished(this.context, this, options);
     const { intervalMs: _interval, ...call } = options;
     await this.load({ ...call, force: true });
     return state;
   }
 
-  /** The sweep the run belongs to (fetched on call), or null. */
+  /** The sweep the run belongs to (fetched on call; the sweep code and YAML parser load then), or null. */
   async sweep(options: RequestOptions = {}): Promise<Sweep<P> | null> {
     const sweepName = this.sweepName;
     if (!sweepName) return null;
-    const { loadSweep } = await loadOnDemand();
-    return loadSweep(this.context, this.entity, this.project, sweepName, options);
+    return this.context.sweep({ entity: this.entity, project: this.project, id: sweepName }, options);
   }
 
   /**
@@ -230,8 +214,8 @@ export class Run<P extends Platform = Platform> {
     api: { readonly context: ApiContext<P> },
     options: CreateRunOptions = {},
   ): Promise<Run<P>> {
-    const { createRun } = await loadOnDemand();
-    return createRun(api.context, options);
+    const data = await createRun(api.context, options);
+    return new Run(api.context, data.entity, data.project, data.id, data.attrs);
   }
 
   /** `<Run e/p/id (state)>`. */
@@ -242,28 +226,17 @@ export class Run<P extends Platform = Platform> {
   /** @internal The storage id, required by mutations. */
   requireStorageId(): string {
     const id = this.storageId;
-    if (!id) throw new NotFoundError(`Could not find run ${this.toString()}`);
+    if (!id) throw runNotFound(this, this.state);
     return id;
   }
 
   /** Writes the whole summary and keeps the attributes in step, so a later `load()` keeps it. */
   private async writeSummary(options: RequestOptions): Promise<void> {
-    const { writeSummary } = await loadOnDemand();
-    this.attrs = { ...this.attrs, summaryMetrics: await writeSummary(this, options) };
+    const sent = await writeSummary(this.context, this.requireStorageId(), this.summary, options);
+    this.attrs = { ...this.attrs, summaryMetrics: sent };
   }
 
   private decode(): void {
-    const attrs = this.attrs;
-    this.name = attrs.displayName ?? null;
-    this.tags = [...(attrs.tags ?? [])];
-    this.notes = attrs.notes ?? null;
-    this.description = attrs.description ?? null;
-    this.group = attrs.group ?? null;
-    this.jobType = attrs.jobType ?? null;
-    const { config, rawConfig } = decodeConfig(attrs.config);
-    this.config = config;
-    this.rawConfig = rawConfig;
-    this.summary = decodeJsonObject('summaryMetrics', attrs.summaryMetrics);
-    this.systemMetrics = decodeJsonObject('systemMetrics', attrs.systemMetrics);
+    Object.assign(this, decodeRun(this.attrs));
   }
 }

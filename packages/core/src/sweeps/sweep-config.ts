@@ -1,4 +1,22 @@
-import { malformedReply } from '../api/malformed';
+import { malformedReply } from '../errors/malformed-reply';
+import { NetworkError } from '../errors/network-error';
+import type * as Yaml from 'yaml';
+
+/**
+ * The YAML parser, loaded on first use: in a page, a chunk fetched then. A chunk that cannot be
+ * fetched (offline, a new deployment that removed it) rejects with a NetworkError rather than
+ * the runtime's bare TypeError; the next call tries again.
+ */
+async function loadYaml(): Promise<typeof Yaml> {
+  try {
+    return await import('yaml');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new NetworkError(`Could not load the part of wbapi that this call needs: ${reason}`, {
+      cause: error,
+    });
+  }
+}
 
 /**
  * Parses a sweep's config, a YAML document (JSON is valid YAML too); `{}` when empty or not a
@@ -7,7 +25,7 @@ import { malformedReply } from '../api/malformed';
  */
 export async function parseSweepConfig(text: string | null | undefined): Promise<Record<string, unknown>> {
   if (!text) return {};
-  const { parse } = await import('yaml');
+  const { parse } = await loadYaml();
   let parsed: unknown;
   try {
     parsed = parse(text);

@@ -1,7 +1,7 @@
 import { formatOrderKey } from '../query-generator';
 
 /**
- * The order a sweep's best run is chosen by, per semantics §11.2.
+ * The order a sweep's best run is chosen by, as Python's `Sweep.best_run()` chooses it.
  *
  * An explicit `order` goes through `QueryGenerator.formatOrderKey`. Otherwise the config's
  * `metric` decides: ascending when `goal` is `minimize` or absent, descending for any other

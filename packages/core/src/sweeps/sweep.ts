@@ -1,19 +1,11 @@
-import type { SweepFieldsFragment } from '@wbapi/gql';
-import type { ApiContext, RequestOptions } from '../api/context';
-import { appPageUrl } from '../api/app-url';
+import type { ApiContext } from '../api/api-context';
+import type { RequestOptions } from '../session/session';
+import { appPageUrl } from '../session/app-url';
 import type { Platform } from '../platform';
-import { Runs } from '../runs/runs';
+import type { Runs } from '../runs/runs';
 import type { Run } from '../runs/run';
+import { describeSweep, type SweepAttrs, type SweepData } from './get-sweep';
 import { sweepOrder } from './sweep-order';
-
-/** The raw GraphQL attributes of a sweep (legacy servers send fewer fields). */
-export type SweepAttrs = Partial<SweepFieldsFragment> &
-  Pick<SweepFieldsFragment, 'id' | 'name' | 'state' | 'config'>;
-
-/** `<Sweep e/p/id (state)>`, the way the SDK prints a sweep in messages. */
-export function describeSweep(entity: string, project: string, id: string, state: string | null): string {
-  return `<Sweep ${entity}/${project}/${id} (${state || 'Unknown State'})>`;
-}
 
 /** Options of `sweep.runs()`. */
 export interface SweepRunsOptions extends RequestOptions {
@@ -38,24 +30,14 @@ export class Sweep<P extends Platform = Platform> {
   /** @internal */
   readonly context: ApiContext<P>;
 
-  /**
-   * Builds a sweep from loaded attributes and its config already parsed (see
-   * {@link parseSweepConfig}); prefer `api.sweep(path)`.
-   */
-  constructor(
-    context: ApiContext<P>,
-    entity: string,
-    project: string,
-    id: string,
-    attrs: SweepAttrs,
-    config: Record<string, unknown>,
-  ) {
+  /** Builds a sweep from its loaded data (see `getSweep`); prefer `api.sweep(path)`. */
+  constructor(context: ApiContext<P>, data: SweepData) {
     this.context = context;
-    this.entity = entity;
-    this.project = project;
-    this.id = id;
-    this.attrs = attrs;
-    this.config = config;
+    this.entity = data.entity;
+    this.project = data.project;
+    this.id = data.id;
+    this.attrs = data.attrs;
+    this.config = data.config;
   }
 
   /** The GraphQL node id. */
@@ -104,8 +86,7 @@ export class Sweep<P extends Platform = Platform> {
   /** The sweep's runs (filter `{"$and":[{"sweep": id}]}`), 10 per request by default. */
   runs(options: SweepRunsOptions = {}): Runs<P> {
     const { perPage = 10, ...rest } = options;
-    return new Runs(
-      this.context,
+    return this.context.runs(
       { entity: this.entity, project: this.project },
       { ...rest, perPage, filters: this.filters() },
     );
@@ -124,7 +105,7 @@ export class Sweep<P extends Platform = Platform> {
       );
     }
     const target = { entity: this.entity, project: this.project };
-    const runs = new Runs(this.context, target, {
+    const runs = this.context.runs(target, {
       ...call,
       order: chosen,
       perPage: 1,

@@ -1,43 +1,17 @@
-import { ProjectSweepsDocument } from '@wbapi/gql';
-import { NotFoundError } from '../errors';
-import { Collection, pageFromConnection, type Page } from '../pagination';
-import type { ApiContext, RequestOptions } from '../api/context';
+import { Pager } from '../pagination/pager';
 import type { Platform } from '../platform';
+import type { ProjectRef } from '../paths/refs';
+import type { ApiContext } from '../api/api-context';
+import { sweepsQuery, type SweepsOptions } from './list-sweeps';
 import { Sweep } from './sweep';
-import { parseSweepConfig } from './sweep-config';
 
-/** Options of `project.sweeps()`. */
-export interface SweepsOptions extends RequestOptions {
-  /** Sweeps per request. @defaultValue 50 */
-  perPage?: number;
-}
-
-/** A project's sweeps, page by page; `length()` is the project's `totalSweeps` (null → 0). */
-export class Sweeps<P extends Platform = Platform> extends Collection<Sweep<P>> {
+/** A project's sweeps as {@link Sweep} objects, page by page; `length()` is the project's `totalSweeps`. */
+export class Sweeps<P extends Platform = Platform> extends Pager<Sweep<P>> {
   /** Prefer `project.sweeps(options)`. */
-  constructor(context: ApiContext<P>, entity: string, project: string, options: SweepsOptions = {}) {
-    const { perPage = 50, signal, ...call } = options;
+  constructor(context: ApiContext<P>, project: ProjectRef, options: SweepsOptions = {}) {
     super(
-      async (cursor, pageSignal): Promise<Page<Sweep<P>>> => {
-        const result = await context.client.request(
-          ProjectSweepsDocument,
-          { entity, project, cursor, perPage },
-          { ...call, signal: pageSignal ?? signal },
-        );
-        if (!result.project) throw new NotFoundError(`Could not find project ${entity}/${project}`);
-        const page = pageFromConnection(
-          result.project.sweeps,
-          (node) => node,
-          result.project.totalSweeps ?? 0,
-          'endCursor',
-        );
-        const configs = await Promise.all(page.items.map((node) => parseSweepConfig(node.config)));
-        const items = page.items.map(
-          (node, i) => new Sweep(context, entity, project, node.name, node, configs[i] ?? {}),
-        );
-        return { ...page, items };
-      },
-      { signal },
+      sweepsQuery(context, project, options, (data) => new Sweep(context, data)),
+      { signal: options.signal },
     );
   }
 }

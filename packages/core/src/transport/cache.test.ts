@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphQLClient } from './graphql-client';
 import type { ClientOptions } from './options';
 import { ResponseCache } from './response-cache';
-import { hang, json, scriptedFetch, type RecordedRequest, type Step } from './test-fetch';
+import { hang, json, scriptedFetch, type RecordedRequest, type Step } from '../../test/support/test-fetch';
 
 const Query = 'query Run($name: String, $project: String) { project { run { id } } }' as TypedDocumentString<
   unknown,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HttpError, NotFoundError } from '../errors';
 import { describeFileResponse } from './fetch-file';
 import { GraphQLClient } from './graphql-client';
-import { scriptedFetch, type Step } from './test-fetch';
+import { scriptedFetch, type Step } from '../../test/support/test-fetch';
 
 const API_KEY = 'file-key-0123456789abcdefghijklmnopqrstuvwxyz';
 

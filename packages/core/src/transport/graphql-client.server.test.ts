@@ -3,7 +3,7 @@ import { RunFilesDocument, RunsDocument, ViewerDocument } from '@wbapi/gql';
 import { datasetRun, startServer, type Dataset, type DatasetRun, type RunningServer } from '@wbapi/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuthenticationError, NotFoundError, RateLimitError, TimeoutError } from '../errors';
-import { Collection } from '../pagination/collection';
+import { Pager } from '../pagination/pager';
 import { pageFromConnection } from '../pagination/check-page';
 import { describeFileResponse } from './fetch-file';
 import { GraphQLClient } from './graphql-client';
@@ -117,9 +117,9 @@ describe('GraphQLClient against the local server', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
-  it('pages through runs with a Collection', async () => {
+  it('pages through runs with a Pager', async () => {
     const api = client();
-    const runs = new Collection(async (cursor, signal) => {
+    const runs = new Pager(async (cursor, signal) => {
       const data = await api.request(
         RunsDocument,
         { entity: 'demo', project: 'mnist', cursor, perPage: 2 },

@@ -1,7 +1,7 @@
 import { RunDocument, type RunQuery, ViewerDocument, type ViewerQuery } from '@wbapi/gql';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Page } from '../pagination';
-import { Collection } from '../pagination';
+import { Pager } from '../pagination';
 import type { GraphQLClient } from './graphql-client';
 
 declare const client: GraphQLClient;
@@ -22,7 +22,7 @@ describe('GraphQLClient types', () => {
   });
 
   it('needs a limit for toArray and yields typed items', () => {
-    const runs = new Collection<{ id: string }>(async (): Promise<Page<{ id: string }>> => ({
+    const runs = new Pager<{ id: string }>(async (): Promise<Page<{ id: string }>> => ({
       items: [],
       endCursor: null,
       hasNextPage: false,

@@ -13,7 +13,7 @@ import {
 import { VERSION } from '../version';
 import { GraphQLClient } from './graphql-client';
 import type { ClientOptions } from './options';
-import { hang, json, scriptedFetch, type RecordedRequest, type Step } from './test-fetch';
+import { hang, json, scriptedFetch, type RecordedRequest, type Step } from '../../test/support/test-fetch';
 
 const API_KEY = 'secret-key-0123456789abcdefghijklmnopqrstuvwxyz';
 const Query = 'query Viewer($x: Int) { viewer { id } }' as TypedDocumentString<

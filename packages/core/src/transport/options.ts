@@ -100,7 +100,7 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** Retry defaults, after the HEAD client (semantics.md §14.3). */
+/** Retry defaults, after the Python client's retry policy. */
 export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
   maxRetries: 20,
   baseDelayMs: 1_000,

@@ -3,7 +3,7 @@ import { HttpError } from '../errors/http-error';
 import { NetworkError } from '../errors/network-error';
 import { TimeoutError } from '../errors/timeout-error';
 
-/** Statuses that never succeed on a second try (semantics.md §14.3, after the HEAD client). */
+/** Statuses that never succeed on a second try (after the Python client's retry policy). */
 const NEVER_RETRIED = new Set([400, 401, 403, 404, 409, 410, 413, 422, 501]);
 
 /**

@@ -1,3 +1,4 @@
+import { HttpError } from '../errors/http-error';
 import { NetworkError } from '../errors/network-error';
 import { RateLimitError } from '../errors/rate-limit-error';
 import { TimeoutError } from '../errors/timeout-error';
@@ -103,7 +104,7 @@ function nextDelay(
 ): number | null {
   const { retry } = context;
   if (!context.retryEnabled || !isRetryableError(failure) || attemptNumber > retry.maxRetries) return null;
-  const asked = (failure as { retryAfterMs?: unknown }).retryAfterMs;
+  const asked = failure instanceof HttpError ? failure.retryAfterMs : null;
   if (typeof asked === 'number') return asked > retry.maxRetryAfterMs ? null : asked;
   const remainingMs = retry.budgetMs - elapsedMs;
   if (remainingMs <= 0) return null;

@@ -25,6 +25,12 @@ export type Scalars = {
   JSONString: { input: string; output: string; }
 };
 
+export type CreateTeamInput = {
+  /** Username of the team's admin; null means the viewer. */
+  teamAdminUserName?: InputMaybe<Scalars['String']['input']>;
+  teamName: Scalars['String']['input'];
+};
+
 export type DeleteRunInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   deleteArtifacts?: InputMaybe<Scalars['Boolean']['input']>;
@@ -58,6 +64,34 @@ export type UpsertBucketInput = {
   sweep?: InputMaybe<Scalars['String']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+export type UpsertSweepInput = {
+  /** YAML text of the sweep configuration (create: required; stored as given). */
+  config?: InputMaybe<Scalars['String']['input']>;
+  controller?: InputMaybe<Scalars['JSONString']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** Entity name; null means the viewer's default entity. */
+  entityName?: InputMaybe<Scalars['String']['input']>;
+  /** Storage id of the sweep to change; absent to create one. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  launchScheduler?: InputMaybe<Scalars['JSONString']['input']>;
+  /** Runs filter (JSON text) of existing runs to add to the sweep. */
+  priorRunsFilters?: InputMaybe<Scalars['JSONString']['input']>;
+  /** Project name; null means "uncategorized". */
+  projectName?: InputMaybe<Scalars['String']['input']>;
+  scheduler?: InputMaybe<Scalars['JSONString']['input']>;
+  /** PENDING, RUNNING, PAUSED, FINISHED or CANCELED. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  templateVariableValues?: InputMaybe<Scalars['JSONString']['input']>;
+};
+
+export type GetTeamEntityQueryVariables = Exact<{
+  name: Scalars['String']['input'];
+}>;
+
+
+export type GetTeamEntityQuery = { entity: { id: string, name: string, available: boolean | null, photoUrl: string | null, readOnly: boolean | null, readOnlyAdmin: boolean, isTeam: boolean, privateOnly: boolean, storageBytes: number, codeSavingEnabled: boolean, defaultAccess: string, isPaid: boolean | null, members: Array<{ id: string | null, admin: boolean | null, pending: boolean | null, email: string | null, username: string | null, name: string, photoUrl: string | null, accountType: string | null, apiKey: string | null }> } | null };
 
 export type FileFieldsFragment = { id: string, name: string, url: string | null, directUrl: string, sizeBytes: number, mimetype: string | null, updatedAt: string | null, md5: string | null };
 
@@ -295,6 +329,22 @@ export type SweepQueryVariables = Exact<{
 
 export type SweepQuery = { project: { sweep: { id: string, name: string, displayName: string | null, method: string, state: string, description: string | null, bestLoss: number | null, config: string, createdAt: string, updatedAt: string | null, runCount: number, runCountExpected: number | null } | null } | null };
 
+export type UpsertSweepMutationVariables = Exact<{
+  id?: InputMaybe<Scalars['ID']['input']>;
+  config?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  entityName?: InputMaybe<Scalars['String']['input']>;
+  projectName?: InputMaybe<Scalars['String']['input']>;
+  controller?: InputMaybe<Scalars['JSONString']['input']>;
+  scheduler?: InputMaybe<Scalars['JSONString']['input']>;
+  state?: InputMaybe<Scalars['String']['input']>;
+  priorRunsFilters?: InputMaybe<Scalars['JSONString']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UpsertSweepMutation = { upsertSweep: { configValidationWarnings: Array<string>, sweep: { name: string, project: { id: string, name: string, entity: { id: string, name: string } } | null } | null } | null };
+
 export type DefaultEntityQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -318,6 +368,7 @@ export const ProjectFieldsFragmentDoc = "fragment ProjectFields on Project{id na
 export const LightRunFieldsFragmentDoc = "fragment LightRunFields on Run{id tags name displayName sweepName state group jobType commit readOnly createdAt heartbeatAt description notes historyLineCount user{name username}projectId}" as TypedDocumentString<LightRunFieldsFragment, unknown>;
 export const RunFieldsFragmentDoc = "fragment RunFields on Run{id tags name displayName sweepName state config group jobType commit readOnly createdAt heartbeatAt description notes systemMetrics summaryMetrics historyLineCount user{name username}historyKeys projectId}" as TypedDocumentString<RunFieldsFragment, unknown>;
 export const SweepFieldsFragmentDoc = "fragment SweepFields on Sweep{id name displayName method state description bestLoss config createdAt updatedAt runCount runCountExpected}" as TypedDocumentString<SweepFieldsFragment, unknown>;
+export const GetTeamEntityDocument = "query GetTeamEntity($name:String!){entity(name:$name){id name available photoUrl readOnly readOnlyAdmin isTeam privateOnly storageBytes codeSavingEnabled defaultAccess isPaid members{id admin pending email username name photoUrl accountType apiKey}}}" as TypedDocumentString<GetTeamEntityQuery, GetTeamEntityQueryVariables>;
 export const RunFilesDocument = "query RunFiles($entity:String!$project:String!$name:String!$fileCursor:String$fileLimit:Int=50$fileNames:[String]=[]$pattern:String$upload:Boolean=false){project(name:$project entityName:$entity){internalId run(name:$name){fileCount files(names:$fileNames after:$fileCursor first:$fileLimit pattern:$pattern){edges{node{...FileFields}cursor}pageInfo{endCursor hasNextPage}}}}}fragment FileFields on File{id name url(upload:$upload)directUrl sizeBytes mimetype updatedAt md5}" as TypedDocumentString<RunFilesQuery, RunFilesQueryVariables>;
 export const HistoryPageDocument = "query HistoryPage($entity:String!$project:String!$run:String!$minStep:Int64!$maxStep:Int64!$pageSize:Int!){project(name:$project entityName:$entity){run(name:$run){history(minStep:$minStep maxStep:$maxStep samples:$pageSize)}}}" as TypedDocumentString<HistoryPageQuery, HistoryPageQueryVariables>;
 export const RunEventsDocument = "query RunEvents($entity:String!$project:String!$name:String!$samples:Int){project(name:$project entityName:$entity){run(name:$name){events(samples:$samples)}}}" as TypedDocumentString<RunEventsQuery, RunEventsQueryVariables>;
@@ -340,5 +391,6 @@ export const UpdateRunDocument = "mutation UpdateRun($id:String!$description:Str
 export const ProjectSweepsDocument = "query ProjectSweeps($entity:String!$project:String!$cursor:String$perPage:Int=50){project(name:$project entityName:$entity){totalSweeps sweeps(after:$cursor first:$perPage){edges{node{...SweepFields}cursor}pageInfo{endCursor hasNextPage}}}}fragment SweepFields on Sweep{id name displayName method state description bestLoss config createdAt updatedAt runCount runCountExpected}" as TypedDocumentString<ProjectSweepsQuery, ProjectSweepsQueryVariables>;
 export const SweepLegacyDocument = "query SweepLegacy($entity:String$project:String$name:String!){project(name:$project entityName:$entity){sweep(sweepName:$name){id name state bestLoss config}}}" as TypedDocumentString<SweepLegacyQuery, SweepLegacyQueryVariables>;
 export const SweepDocument = "query Sweep($entity:String$project:String$name:String!){project(name:$project entityName:$entity){sweep(sweepName:$name){...SweepFields}}}fragment SweepFields on Sweep{id name displayName method state description bestLoss config createdAt updatedAt runCount runCountExpected}" as TypedDocumentString<SweepQuery, SweepQueryVariables>;
+export const UpsertSweepDocument = "mutation UpsertSweep($id:ID$config:String$description:String$entityName:String$projectName:String$controller:JSONString$scheduler:JSONString$state:String$priorRunsFilters:JSONString$displayName:String){upsertSweep(input:{id:$id config:$config description:$description entityName:$entityName projectName:$projectName controller:$controller scheduler:$scheduler state:$state priorRunsFilters:$priorRunsFilters displayName:$displayName}){sweep{name project{id name entity{id name}}}configValidationWarnings}}" as TypedDocumentString<UpsertSweepMutation, UpsertSweepMutationVariables>;
 export const DefaultEntityDocument = "query DefaultEntity{viewer{id entity}}" as TypedDocumentString<DefaultEntityQuery, DefaultEntityQueryVariables>;
 export const ViewerDocument = "query Viewer{viewer{id name username email admin flags entity photoUrl teams{edges{node{name}}}}}" as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRunFilter } from './compile-filter';
 import { FilterError } from './filter-error';
-import { filterFixture } from './filter-fixture';
+import { filterFixture } from '../../test/support/filter-fixture';
 
 describe.each(['text', 'jsonb'] as const)('with JSON stored as %s', (storage) => {
   const { names } = filterFixture(storage);

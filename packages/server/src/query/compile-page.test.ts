@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { compileRunCount, compileRunPage } from './compile-page';
-import { filterFixture } from './filter-fixture';
+import { filterFixture } from '../../test/support/filter-fixture';
 import { FilterError } from './filter-error';
-import { createTestDb, insertRuns } from './test-db';
+import { createTestDb, insertRuns } from '../../test/support/test-db';
 
 type Row = Record<string, unknown> & { name: string };
 

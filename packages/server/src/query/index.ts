@@ -1,6 +1,6 @@
 /**
  * Compiles MongoDB-style runs filters and order strings to parameterised SQLite SQL over the
- * `runs` table (CONTRACTS.md §A1/§A2), with keyset pagination cursors.
+ * `runs` table (see `src/store/schema.ts`), with keyset pagination cursors.
  *
  * @packageDocumentation
  */

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRunCount, compileRunPage } from './compile-page';
 import { FilterError } from './filter-error';
-import { FILTER_RUNS } from './filter-fixture';
+import { FILTER_RUNS } from '../../test/support/filter-fixture';
 import { RunListingCache } from './listing-cache';
-import { type TestRun, createTestDb, insertRuns } from './test-db';
+import { type TestRun, createTestDb, insertRuns } from '../../test/support/test-db';
 
 type Row = Record<string, unknown> & { name: string };
 

@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { Context } from '../schema/context';
 import type { RunRow } from '../store/rows';
 import { upsertProject } from '../store/write-objects';
 import { parseRunGraphqlId } from '../util/ids';
+import { randomId } from '../util/random-id';
 import { wandbTimestamp } from '../util/time';
 import { UserInputError } from '../util/user-input-error';
 import { parseWandbJson } from '../util/wandb-json';
+import { deleteRunById } from './delete-run';
 import type { TypeResolvers } from './types';
 
 type UpsertInput = Record<string, unknown> & { id?: string | null; name?: string | null };
@@ -35,11 +36,6 @@ function jsonObjectText(value: unknown, field: string): string {
     throw new UserInputError(`${field} must be a JSON object`);
   }
   return text;
-}
-
-function randomRunId(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from(randomBytes(8), (b) => alphabet[b % alphabet.length]).join('');
 }
 
 function findRunById(ctx: Context, id: string): RunRow {
@@ -91,7 +87,7 @@ function createRun(ctx: Context, input: UpsertInput): RunRow {
     )
     .get(
       project.id,
-      input.name ?? randomRunId(),
+      input.name ?? randomId(),
       'running',
       now,
       now,
@@ -113,7 +109,7 @@ export const mutationResolvers: TypeResolvers<unknown> = {
       return { bucket: updateRun(ctx, run, input), inserted: !existing };
     }),
   deleteRun: (_root, args: { input: { id: string; clientMutationId?: string | null } }, ctx) => {
-    ctx.store.deleteRun(findRunById(ctx, args.input.id).id);
+    deleteRunById(ctx, args.input.id);
     return { clientMutationId: args.input.clientMutationId ?? null };
   },
 };

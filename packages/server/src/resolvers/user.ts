@@ -51,8 +51,10 @@ export const userResolvers: TypeResolvers<UserRow> = {
     const node = { id: typedId('ApiKey', u.id), name: u.api_key, description: null };
     return { edges: [{ node, cursor: node.id }], pageInfo: { endCursor: node.id, hasNextPage: false } };
   },
+  // The user's own entity comes first, as on W&B (sweeps-teams.md §2), then the teams.
   teams: (u, _args, ctx) => {
-    const edges = (JSON.parse(u.teams) as string[]).map((name) => {
+    const names = new Set([u.entity, ...(JSON.parse(u.teams) as string[])]);
+    const edges = [...names].map((name) => {
       const node = entityNode(ctx, name);
       return { node, cursor: node.id };
     });

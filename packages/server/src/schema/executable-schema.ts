@@ -1,25 +1,36 @@
 import { buildSchema, GraphQLObjectType, GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import {
+  entityQueryResolvers,
+  entityResolvers,
+  memberResolvers,
+  teamMutationResolvers,
+  userOrganizationResolvers,
+} from '../resolvers/entity';
 import { fileResolvers } from '../resolvers/file';
 import { mutationResolvers } from '../resolvers/mutation';
 import { projectResolvers } from '../resolvers/project';
 import { queryResolvers } from '../resolvers/query';
 import { runResolvers } from '../resolvers/run';
 import { sweepResolvers } from '../resolvers/sweep';
+import { runAgentResolvers, sweepExtraResolvers } from '../resolvers/sweep-agent-fields';
 import type { TypeResolvers } from '../resolvers/types';
+import { sweepMutationResolvers } from '../resolvers/upsert-sweep';
 import { userResolvers } from '../resolvers/user';
 import { viewResolvers } from '../resolvers/view';
 import { stringifyWandbJson } from '../util/wandb-json';
 import { SDL } from './sdl';
 
 const RESOLVERS: Record<string, TypeResolvers> = {
-  Query: queryResolvers,
-  Mutation: mutationResolvers,
-  User: userResolvers,
+  Query: { ...queryResolvers, ...entityQueryResolvers },
+  Mutation: { ...mutationResolvers, ...sweepMutationResolvers, ...teamMutationResolvers },
+  User: { ...userResolvers, ...userOrganizationResolvers },
   Project: projectResolvers,
-  Run: runResolvers,
+  Run: { ...runResolvers, ...runAgentResolvers },
   File: fileResolvers,
-  Sweep: sweepResolvers,
+  Sweep: { ...sweepResolvers, ...sweepExtraResolvers },
   View: viewResolvers,
+  Entity: entityResolvers,
+  Member: memberResolvers,
 };
 
 /** JSONString values travel as text; an object given instead is written as W&B JSON text. */

@@ -20,7 +20,7 @@ export interface ProjectRow {
   description: string | null;
 }
 
-/** A row of `runs` (CONTRACTS.md §A1 plus the history counters). */
+/** A row of `runs` (the columns of `schema.ts` plus the history counters). */
 export interface RunRow {
   id: number;
   project_id: number;

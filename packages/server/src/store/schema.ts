@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
+import { DELETED_RUNS_SQL } from './deleted-runs';
+import { TEAMS_SQL } from './teams';
 
 /**
- * Tables and indexes. Column names of `runs` are fixed by CONTRACTS.md §A1 (the filter compiler
+ * Tables and indexes. Column names of `runs` are fixed here (the filter compiler
  * in `src/query/` writes SQL against them). History rows are keyed by (run_id, step) so that a
  * page by step range is one range scan of the primary key; `mask` has one bit per history key of
  * the run (the first 53 keys) so that "rows having all keys" is a cheap test during that scan.
@@ -122,5 +124,5 @@ export function applySchema(db: Database, inMemory: boolean): void {
   }
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
-  db.exec(SCHEMA_SQL);
+  db.exec(SCHEMA_SQL + TEAMS_SQL + DELETED_RUNS_SQL);
 }

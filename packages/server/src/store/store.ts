@@ -10,6 +10,7 @@ import type {
   DatasetSweep,
   DatasetUser,
 } from '../demo/dataset';
+import { recordDeletedRun } from './deleted-runs';
 import { importDataset, type ImportSummary } from './import-dataset';
 import type { ProjectRow, RunRow, UserRow } from './rows';
 import { registerSqlFunctions } from '../query';
@@ -103,9 +104,12 @@ export class Store {
     insertReport(this, report);
   }
 
-  /** Deletes a run with its history, events and files, in one transaction. */
+  /** Deletes a run with its history, events and files, in one transaction (a second GraphQL delete then succeeds). */
   deleteRun(runId: number): void {
-    this.transaction(() => deleteRunData(this, runId));
+    this.transaction(() => {
+      recordDeletedRun(this, runId);
+      deleteRunData(this, runId);
+    });
   }
 
   /** Imports a whole data set: users, projects, sweeps and reports at once, then one transaction per run. */

@@ -1,0 +1,94 @@
+import { RunEventsDocument, RunHistoryDocument, RunSampledHistoryDocument } from '@wbapi/gql';
+import { BadInputError } from '../errors/bad-input-error';
+import type { RunRef } from '../paths/refs';
+import { runNotFound } from '../runs/run-not-found';
+import type { RequestOptions, Session } from '../session/session';
+import {
+  firstSpecRows,
+  parseRows,
+  toColumns,
+  validateKeys,
+  type HistoryColumns,
+  type HistoryOptions,
+  type HistoryRow,
+} from './history';
+
+/**
+ * A run's sampled history (at most `samples` rows), as Python's `run.history()`: with `keys`,
+ * only rows having all of them (`sampledHistory`); without, every key (`history`, or `events`
+ * for `stream: 'system'`). Rows, or columns with `format: 'columns'`.
+ *
+ * @throws NotFoundError when the run does not exist; BadInputError on bad keys or stream.
+ * @example
+ * ```ts
+ * const rows = await sampledHistory(session, { entity: 'acme', project: 'mnist', id: 'r1' }, { keys: ['loss'] });
+ * ```
+ */
+export function sampledHistory(
+  session: Session,
+  run: RunRef,
+  options: HistoryOptions & { format: 'columns' },
+): Promise<HistoryColumns>;
+export function sampledHistory(
+  session: Session,
+  run: RunRef,
+  options?: HistoryOptions & { format?: 'rows' },
+): Promise<HistoryRow[]>;
+export function sampledHistory(
+  session: Session,
+  run: RunRef,
+  options?: HistoryOptions,
+): Promise<HistoryRow[] | HistoryColumns>;
+export async function sampledHistory(
+  session: Session,
+  run: RunRef,
+  options: HistoryOptions = {},
+): Promise<HistoryRow[] | HistoryColumns> {
+  const { samples = 500, keys, xAxis = '_step', stream = 'default', format = 'rows', ...call } = options;
+  if (stream !== 'default' && stream !== 'system')
+    throw new BadInputError(`stream must be "default" or "system"`);
+  const wanted = validateKeys(keys, stream);
+  const rows = wanted
+    ? await sampledRows(session, run, [xAxis, ...wanted], samples, call)
+    : await fullRows(session, run, stream, samples, call);
+  return format === 'columns' ? toColumns(rows) : rows;
+}
+
+function runVariables(run: RunRef): { entity: string; project: string; name: string } {
+  return { entity: run.entity, project: run.project, name: run.id };
+}
+
+async function fullRows(
+  session: Session,
+  run: RunRef,
+  stream: 'default' | 'system',
+  samples: number,
+  call: RequestOptions,
+): Promise<HistoryRow[]> {
+  const variables = { ...runVariables(run), samples };
+  if (stream === 'system') {
+    const result = await session.client.request(RunEventsDocument, variables, call);
+    if (!result.project?.run) throw runNotFound(run);
+    return parseRows(result.project.run.events);
+  }
+  const result = await session.client.request(RunHistoryDocument, variables, call);
+  if (!result.project?.run) throw runNotFound(run);
+  return parseRows(result.project.run.history);
+}
+
+async function sampledRows(
+  session: Session,
+  run: RunRef,
+  keys: string[],
+  samples: number,
+  call: RequestOptions,
+): Promise<HistoryRow[]> {
+  const specs = [JSON.stringify({ keys, samples })];
+  const result = await session.client.request(
+    RunSampledHistoryDocument,
+    { ...runVariables(run), specs },
+    call,
+  );
+  if (!result.project?.run) throw runNotFound(run);
+  return firstSpecRows(result.project.run.sampledHistory);
+}
