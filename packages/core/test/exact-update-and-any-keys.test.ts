@@ -7,6 +7,7 @@ import { decodeConfig, decodeJsonObject } from '../src/runs/decode';
 import { runUpdateVariables } from '../src/runs/run-update-builder';
 import { fetchAnyKeyRows } from '../src/history/match-any';
 import { GraphQLClient } from '../src/transport';
+import { Api } from '../src/api/api';
 
 let server: RunningServer;
 let client: GraphQLClient;
@@ -40,6 +41,13 @@ beforeAll(async () => {
         datasetRun({
           entity: 'acme',
           project: 'exact',
+          name: 'r2',
+          createdAt: '2026-01-01T00:00:02',
+          username: 'ada',
+        }),
+        datasetRun({
+          entity: 'acme',
+          project: 'exact',
           name: 'apart',
           createdAt: '2026-01-01T00:00:01',
           username: 'ada',
@@ -51,7 +59,7 @@ beforeAll(async () => {
     },
   });
   server.store.db
-    .prepare("UPDATE runs SET config = ?, summary_metrics = ? WHERE name = 'r1'")
+    .prepare("UPDATE runs SET config = ?, summary_metrics = ? WHERE name IN ('r1', 'r2')")
     .run(CONFIG, SUMMARY);
   client = new GraphQLClient({ baseUrl: server.url, apiKey: KEY, fetch, cache: false });
 });
@@ -60,8 +68,8 @@ afterAll(async () => {
 });
 
 /** The JSON text the server's store now holds for run r1. */
-function storedText(column: 'config' | 'summary_metrics'): string {
-  const row = server.store.db.prepare(`SELECT ${column} AS text FROM runs WHERE name = 'r1'`).get() as {
+function storedText(column: 'config' | 'summary_metrics', name = 'r1'): string {
+  const row = server.store.db.prepare(`SELECT ${column} AS text FROM runs WHERE name = ?`).get(name) as {
     text: string;
   };
   return row.text;
@@ -111,6 +119,39 @@ describe('one upsertBucket, exact round trip', () => {
       notes: 'one mutation',
       tags: ['exact'],
     });
+  });
+});
+
+describe('Run.update and Run.updateSummary', () => {
+  it('send one upsertBucket each and keep the stored text of every key left alone', async () => {
+    const bodies: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      bodies.push(typeof init?.body === 'string' ? init.body : '');
+      return fetch(input, init);
+    };
+    const upserts = () => bodies.filter((body) => body.includes('upsertBucket')).length;
+    const api = new Api({ baseUrl: server.url, apiKey: KEY, fetch: recording, cache: false });
+    const run = await api.run('acme/exact/r2');
+    run.config['lr'] = 0.5;
+    run.summary['acc'] = 0.75;
+    run.name = 'renamed';
+    await run.update();
+    expect(upserts()).toBe(1);
+    const config = storedText('config', 'r2');
+    expect(config).toContain('"seed":{"value": 12345678901234567890, "desc": null}');
+    expect(config).toContain('"arch":{"value": {"width": 2.50, "act": "relu"}, "desc": null}');
+    expect(config).toContain('"_wandb":{"value": {"cli_version": "0.26.1", "t": {"1": [1, 5]}}}');
+    expect(config).toContain('"lr":{"value":0.5,"desc":null}');
+    expect(storedText('summary_metrics', 'r2')).toBe(
+      '{"acc":0.75,"loss":NaN,"best":-Infinity,"steps":9007199254740993,"img":{"_type": "image-file", "w": 64}}',
+    );
+
+    await run.updateSummary({ best: 1 });
+    expect(upserts()).toBe(2);
+    expect(storedText('summary_metrics', 'r2')).toBe(
+      '{"acc":0.75,"loss":NaN,"best":1,"steps":9007199254740993,"img":{"_type": "image-file", "w": 64}}',
+    );
+    expect((await api.run('acme/exact/r2')).name).toBe('renamed');
   });
 });
 
