@@ -175,6 +175,17 @@ describe("match: 'any' against the server", () => {
     expect(rows).toEqual(APART);
   });
 
+  it("run.history({ keys, match: 'any' }) merges them by step; the default (all) finds none", async () => {
+    const api = new Api({ baseUrl: server.url, apiKey: KEY, fetch, cache: false });
+    const run = await api.run('acme/exact/apart');
+    const keys = ['train/loss', 'optimizer_step'];
+    expect(await run.history({ keys })).toEqual([]);
+    expect(await run.history({ keys, match: 'any' })).toEqual(APART);
+    const columns = await run.history({ keys, match: 'any', format: 'columns' });
+    expect(columns['optimizer_step']?.slice(4, 6)).toEqual([null, 50]);
+    await expect(run.history({ keys, match: 'some' as 'any' })).rejects.toThrow(/match must be/);
+  });
+
   it('keeps each spec inside the step range (maxStep inclusive)', async () => {
     const rows = await fetchAnyKeyRows(request, ['train/loss', 'optimizer_step'], '_step', 100, {
       minStep: 3,
