@@ -2,7 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Api } from '@wbapi/core';
-import { ECHO_SCENARIOS, leaksOf, startCredentialEcho, startServer, type RunningServer } from '@wbapi/server';
+import {
+  ECHO_SCENARIOS,
+  leaksOf,
+  startCredentialEcho,
+  startServer,
+  type ReceivedRequest,
+  type RunningServer,
+} from '@wbapi/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageTests } from './fixtures/page';
@@ -16,6 +23,7 @@ let site: Awaited<ReturnType<typeof servePage>>;
 let browser: Browser;
 let page: Page;
 let errors: string[];
+const received: ReceivedRequest[] = [];
 
 /** Runs one of the page's checks in Chromium and returns its result. */
 function inPage<K extends keyof PageTests>(
@@ -42,7 +50,11 @@ beforeAll(async () => {
     '/bytes': (res) => res.writeHead(200, { 'Content-Length': BYTES.length }).end(BYTES),
     '/slow': (res) => res.writeHead(200, { 'Content-Length': BYTES.length }).write(BYTES.subarray(0, 1000)),
   });
-  server = await startServer({ demo: { runsPerProject: 3, historyLength: 40 }, cors: [site.origin] });
+  server = await startServer({
+    demo: { runsPerProject: 3, historyLength: 40 },
+    cors: [site.origin],
+    onRequest: (request) => received.push(request),
+  });
   ({ browser, page, errors } = await openPage(site.origin));
 }, 60_000);
 
@@ -57,6 +69,43 @@ describe('@wbapi/browser in Chromium', () => {
     const result = await inPage('viewer', { url: server.url, apiKey: server.apiKey });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ data: { viewer: { username: expect.any(String) } } });
+  });
+
+  it('sends only headers the server allows: the preflight asks for them and the listing goes through', async () => {
+    // A fresh page has its own browser context, hence an empty CORS preflight cache.
+    const fresh = await browser.newPage();
+    received.length = 0;
+    let count: number;
+    try {
+      await fresh.goto(site.origin);
+      await fresh.waitForFunction(() => 'wbapiTests' in window);
+      const arg = { ...target(), path: 'demo/mnist', username: 'svc-runner', email: 'svc@example.com' };
+      count = await fresh.evaluate((a) => window.wbapiTests.listRunsWithIdentity(a), arg);
+    } finally {
+      await fresh.close();
+    }
+    expect(count).toBe((await nodeApi().runs('demo/mnist').toArray({ limit: 100 })).length);
+    const preflight = received.find((r) => r.method === 'OPTIONS' && r.path === '/graphql');
+    const asked = (preflight?.headers['access-control-request-headers'] ?? '')
+      .split(',')
+      .map((h) => h.trim());
+    expect(asked).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'use-admin-privileges', 'x-wandb-username']),
+    );
+    const answer = await fetch(`${server.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: site.origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': asked.join(', '),
+      },
+    });
+    const allowed = (answer.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/,\s*/);
+    expect(allowed).toEqual(expect.arrayContaining(asked));
+    const post = received.find((r) => r.method === 'POST' && r.path === '/graphql');
+    expect(post?.headers['use-admin-privileges']).toBe('true');
+    expect(post?.headers['x-wandb-user-email']).toBe('svc@example.com');
+    expect(post?.headers['authorization']).toMatch(/^Basic /);
   });
 
   it('loads sweeps (with their YAML config) and reports, the YAML parser from a chunk fetched on first use', async () => {

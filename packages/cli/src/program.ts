@@ -47,6 +47,14 @@ export function createProgram(io: CliIo): Command {
     )
     .option('--full', 'every row, paged by steps')
     .addOption(
+      new Option(
+        '--match <all|any>',
+        'with --keys: rows having all of the keys, or any of them (merged by step)',
+      )
+        .argParser(oneOf(['all', 'any'] as const))
+        .conflicts('full'),
+    )
+    .addOption(
       new Option('--format <format>', 'output format')
         .default('jsonl')
         .argParser(oneOf(['jsonl', 'csv'] as const)),

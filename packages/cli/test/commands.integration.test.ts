@@ -72,6 +72,22 @@ describe('wbapi history', () => {
     expect(rows).toEqual(await run?.history({ samples: 7, keys: ['loss'] }));
   });
 
+  it('--match any prints rows having any of the keys, equal to run.history({ match: "any" })', async () => {
+    const [run] = await listRuns();
+    const keys = ['loss', 'never-logged'];
+    const flags = ['history', `${PROJECT}/${run?.id}`, '--samples', '7', '--keys', keys.join(',')];
+    const any = await runCli([...flags, '--match', 'any', ...serverFlags(demoServer())]);
+    expect(any.code).toBe(0);
+    const rows = any.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(await run?.history({ samples: 7, keys, match: 'any' }));
+    const all = await runCli([...flags, ...serverFlags(demoServer())]);
+    expect(all.stdout.trim()).toBe('');
+  });
+
   it('quotes awkward keys and values in CSV (RFC 4180) and writes NaN/Infinity by name', async () => {
     const result = await runCli([
       'history',

@@ -13,7 +13,7 @@
  *
  * @packageDocumentation
  */
-export { VERSION, DEFAULT_USER_AGENT } from './version';
+export { VERSION, DEFAULT_USER_AGENT, COMPATIBLE_SDK_VERSION } from './version';
 
 // Errors
 export { WandbError, type WandbErrorOptions } from './errors/wandb-error';

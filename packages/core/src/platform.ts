@@ -17,6 +17,10 @@ export interface Settings {
   project?: string;
   /** UI base URL, for `.url` properties. */
   appUrl?: string;
+  /** Extra headers from the environment (e.g. `X-WANDB-USERNAME`); the `headers` option wins. */
+  headers?: Record<string, string>;
+  /** Per-attempt timeout in ms (`WANDB_HTTP_TIMEOUT` seconds); the `timeoutMs` option wins. */
+  timeoutMs?: number;
 }
 
 /** What {@link FileSource.open} returns: the bytes and where they start. */

@@ -5,10 +5,18 @@ declare const __WBAPI_VERSION__: string | undefined;
 export const VERSION: string = typeof __WBAPI_VERSION__ === 'string' ? __WBAPI_VERSION__ : '0.0.0-dev';
 
 /**
- * The default `User-Agent` sent with every request: `wbapi/<version> (W&B Public Client compatible)`.
- *
- * W&B's backend serves some first-party fields only to a User-Agent it recognises as a W&B
- * client (see https://github.com/wandb/wandb, `wandb/apis/public/api.py`), hence the "W&B Public Client" words. Override it with the
- * `userAgent` client option. Browsers may refuse to set this header; that is harmless.
+ * The version of the official Python client whose wire behaviour wbapi follows (and is tested
+ * against), named in the default `User-Agent`.
  */
-export const DEFAULT_USER_AGENT: string = `wbapi/${VERSION} (W&B Public Client compatible)`;
+export const COMPATIBLE_SDK_VERSION = '0.26.1';
+
+/**
+ * The default `User-Agent` sent with every request:
+ * `W&B Public Client <compatible SDK version> (wbapi/<version>)`.
+ *
+ * W&B's backend grants admin-capable access and some first-party fields only to a User-Agent it
+ * recognises as the public client (semantics.md §3), so the string starts like the official
+ * client's; wbapi is named after it. Override it with the `userAgent` client option. Browsers
+ * may refuse to set this header; that is harmless.
+ */
+export const DEFAULT_USER_AGENT: string = `W&B Public Client ${COMPATIBLE_SDK_VERSION} (wbapi/${VERSION})`;

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '@wbapi/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Api, FileExistsError, FileSystemError, type NodePlatform, type Run } from '../src/index';
+import {
+  Api,
+  ChecksumMismatchError,
+  FileExistsError,
+  FileSystemError,
+  type NodePlatform,
+  type Run,
+} from '../src/index';
 
 const LARGE = 3 * 1024 * 1024;
 let server: RunningServer;
@@ -51,6 +58,30 @@ describe('file.download() on Node against the local server', () => {
     expect(readFileSync(path).length).toBe(LARGE);
     expect(md5(path)).toBe(file.md5);
     expect(progress.at(-1)).toBe(LARGE);
+  });
+
+  it('rejects bytes whose MD5 differs from the listed one, naming both, unless verify is false', async () => {
+    const listed = createHash('md5').update('an older version of the file').digest('base64');
+    const setMd5 = server.store.db.prepare(
+      "UPDATE files SET md5 = ? WHERE name = 'config.yaml' AND run_id = (SELECT id FROM runs WHERE name = ?)",
+    );
+    const original = (await run.file('config.yaml')).md5;
+    setMd5.run(listed, run.id);
+    api.flush();
+    try {
+      const file = await run.file('config.yaml');
+      expect(file.md5).toBe(listed);
+      const error = (await file.download({ root }).catch((e: unknown) => e)) as ChecksumMismatchError;
+      expect(error).toBeInstanceOf(ChecksumMismatchError);
+      expect(error.message).toContain(listed);
+      expect(error.message).toContain(error.actual);
+      expect(error.expected).toBe(listed);
+      const path = await file.download({ root, verify: false });
+      expect(md5(path)).toBe(error.actual);
+    } finally {
+      setMd5.run(original, run.id);
+      api.flush();
+    }
   });
 
   it('refuses to overwrite an existing file unless replace is set', async () => {

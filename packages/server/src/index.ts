@@ -25,6 +25,7 @@ export {
   type FaultTarget,
 } from './faults/faults';
 export type { CorsOptions } from './http/cors';
+export type { ReceivedRequest } from './http/received-request';
 export { createExecutableSchema } from './schema/executable-schema';
 export { SDL } from './schema/sdl';
 export {

@@ -6,6 +6,7 @@ import { addDemoArtifacts, type DemoArtifactOptions } from './demo/artifacts';
 import { ExportService } from './exports/export-service';
 import { FaultController, type FaultConfig } from './faults/faults';
 import type { CorsOptions } from './http/cors';
+import type { ReceivedRequest } from './http/received-request';
 import { createHttpServer } from './http/server';
 import { DEFAULT_QUERY_BUDGET_MS } from './query';
 import { createExecutableSchema } from './schema/executable-schema';
@@ -50,6 +51,16 @@ export interface StartServerOptions {
   exportDelayMs?: number;
   /** Lifetime of the signed history export URLs in ms. @defaultValue 3600000 */
   exportUrlTtlMs?: number;
+  /**
+   * Called with the method, path and headers of every request received (CORS preflights
+   * included), before it is answered: to check what a client sends.
+   * @example
+   * ```ts
+   * const seen: ReceivedRequest[] = [];
+   * const server = await startServer({ demo: true, onRequest: (r) => seen.push(r) });
+   * ```
+   */
+  onRequest?: (request: ReceivedRequest) => void;
 }
 
 /** A running server. */
@@ -126,6 +137,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       exports,
       ...(cors ? { cors } : {}),
       ...(options.log ? { log: options.log } : {}),
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -31,8 +31,8 @@ describe('CORS', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     const allowed = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-    for (const h of ['authorization', 'content-type', 'use-admin-privileges', 'range'])
-      expect(allowed).toContain(h);
+    const sent = ['authorization', 'content-type', 'use-admin-privileges', 'range', 'user-agent'];
+    for (const h of [...sent, 'x-wandb-username', 'x-wandb-user-email']) expect(allowed).toContain(h);
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
   });
 

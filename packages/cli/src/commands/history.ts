@@ -8,6 +8,7 @@ export interface HistoryFlags {
   keys?: string[];
   samples?: number;
   full?: boolean;
+  match?: 'all' | 'any';
   format: 'jsonl' | 'csv';
 }
 
@@ -28,6 +29,7 @@ export async function historyCommand(
       ...call,
       samples: flags.samples ?? 500,
       ...(flags.keys ? { keys: flags.keys } : {}),
+      ...(flags.match ? { match: flags.match } : {}),
     });
     await write(io.stdout, flags.format === 'csv' ? toCsv(rows) : toJsonl(rows));
     return;

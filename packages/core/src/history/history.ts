@@ -21,6 +21,12 @@ export interface HistoryOptions extends RequestOptions {
   stream?: 'default' | 'system';
   /** `rows` (an array of row objects) or `columns` (`{key: values[]}`). @defaultValue 'rows' */
   format?: 'rows' | 'columns';
+  /**
+   * With `keys`: `all` keeps only rows having every key (Python's `run.history`); `any` keeps rows
+   * having at least one, joined by `xAxis` (one spec per key, each sampled on its own).
+   * @defaultValue 'all'
+   */
+  match?: 'all' | 'any';
 }
 
 /** Checks `keys` the way the SDK does, but throws instead of logging. */

@@ -13,6 +13,7 @@ import {
   type HistoryRow,
 } from './history';
 import { MAX_SAMPLES, positiveCount } from '../validate';
+import { fetchAnyKeyRows } from './match-any';
 
 /**
  * A run's sampled history (at most `samples` rows), as Python's `run.history()`: with `keys`,
@@ -45,14 +46,18 @@ export async function sampledHistory(
   run: RunRef,
   options: HistoryOptions = {},
 ): Promise<HistoryRow[] | HistoryColumns> {
-  const { keys, xAxis = '_step', stream = 'default', format = 'rows', ...call } = options;
+  const { keys, xAxis = '_step', stream = 'default', format = 'rows', match = 'all', ...call } = options;
   const samples = positiveCount('samples', options.samples, 500, MAX_SAMPLES);
   if (stream !== 'default' && stream !== 'system')
     throw new BadInputError(`stream must be "default" or "system"`);
+  if (match !== 'all' && match !== 'any') throw new BadInputError(`match must be "all" or "any"`);
   const wanted = validateKeys(keys, stream);
-  const rows = wanted
-    ? await sampledRows(session, run, [xAxis, ...wanted], samples, call)
-    : await fullRows(session, run, stream, samples, call);
+  const request = (specs: string[]) => sampledLists(session, run, specs, call);
+  const rows = !wanted
+    ? await fullRows(session, run, stream, samples, call)
+    : match === 'any'
+      ? await fetchAnyKeyRows(request, wanted, xAxis, samples)
+      : firstSpecRows(await request([JSON.stringify({ keys: [xAxis, ...wanted], samples })]));
   return format === 'columns' ? toColumns(rows) : rows;
 }
 
@@ -78,19 +83,18 @@ async function fullRows(
   return parseRows(result.project.run.history);
 }
 
-async function sampledRows(
+/** The row lists `sampledHistory` answers for `specs` (JSON texts), one list per spec. */
+async function sampledLists(
   session: Session,
   run: RunRef,
-  keys: string[],
-  samples: number,
+  specs: string[],
   call: RequestOptions,
-): Promise<HistoryRow[]> {
-  const specs = [JSON.stringify({ keys, samples })];
+): Promise<readonly unknown[]> {
   const result = await session.client.request(
     RunSampledHistoryDocument,
     { ...runVariables(run), specs },
     call,
   );
   if (!result.project?.run) throw runNotFound(run);
-  return firstSpecRows(result.project.run.sampledHistory);
+  return result.project.run.sampledHistory ?? [];
 }

@@ -32,14 +32,23 @@ export interface ConnectionLike<N> {
 }
 
 /**
+ * Where the next page's cursor comes from: the last edge's `cursor` (what the Python client feeds
+ * back for runs, files and reports) or `pageInfo.endCursor` (its generated paginators for projects
+ * and sweeps). Either falls back to the other when missing.
+ */
+export type CursorSource = 'lastEdge' | 'endCursor';
+
+/**
  * Turns a Relay connection into a {@link Page}, mapping each non-null node.
  *
+ * @param cursorFrom - See {@link CursorSource}. @defaultValue `'lastEdge'`
  * @throws PaginationError when the connection or its `pageInfo` is missing.
  */
 export function pageFromConnection<N, T>(
   connection: ConnectionLike<N> | null | undefined,
   map: (node: N) => T,
   total?: number | null,
+  cursorFrom: CursorSource = 'lastEdge',
 ): Page<T> {
   const pageInfo = connection?.pageInfo;
   if (!connection || !pageInfo || typeof pageInfo.hasNextPage !== 'boolean') {
@@ -50,6 +59,8 @@ export function pageFromConnection<N, T>(
   for (const edge of edges) {
     if (edge?.node !== null && edge?.node !== undefined) items.push(map(edge.node));
   }
-  const endCursor = pageInfo.endCursor ?? edges[edges.length - 1]?.cursor ?? null;
+  const lastEdge = edges[edges.length - 1]?.cursor;
+  const endCursor =
+    (cursorFrom === 'lastEdge' ? (lastEdge ?? pageInfo.endCursor) : (pageInfo.endCursor ?? lastEdge)) ?? null;
   return { items, endCursor, hasNextPage: pageInfo.hasNextPage, total: total ?? null };
 }

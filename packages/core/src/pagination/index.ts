@@ -5,4 +5,4 @@
  */
 export { Pager, checkLimit, type PagerOptions } from './pager';
 export type { Page, PageFetcher } from './page';
-export { checkPage, pageFromConnection, type ConnectionLike } from './check-page';
+export { checkPage, pageFromConnection, type ConnectionLike, type CursorSource } from './check-page';

@@ -2,7 +2,7 @@
 export interface Page<T, C = string> {
   /** The page's items, in order. */
   items: T[];
-  /** Cursor to pass for the next page (`pageInfo.endCursor`). */
+  /** Cursor to pass for the next page (the last edge's cursor or `pageInfo.endCursor`, see `CursorSource`). */
   endCursor: C | null;
   /** Whether another page follows. */
   hasNextPage: boolean;

@@ -101,10 +101,18 @@ export class Pager<T, C = string> implements AsyncIterable<T> {
    * The size of the whole listing as the server counts it, from the latest page fetched
    * (the first page is fetched if none has been).
    *
+   * @param options - `signal` aborts that first fetch (as does the collection's own signal).
    * @throws BadInputError "Object doesn't provide length" when this listing has no count.
    */
-  async length(): Promise<number> {
-    if (this.latestTotal === undefined) await this.load(null, this.pagerOptions.signal);
+  async length(options: { signal?: AbortSignal } = {}): Promise<number> {
+    if (this.latestTotal === undefined) {
+      const linked = anySignal([this.pagerOptions.signal, options.signal]);
+      try {
+        await this.load(null, linked.signal);
+      } finally {
+        linked.dispose();
+      }
+    }
     if (typeof this.latestTotal !== 'number') throw new BadInputError("Object doesn't provide length");
     return this.latestTotal;
   }

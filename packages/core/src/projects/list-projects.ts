@@ -32,7 +32,7 @@ export function projectsQuery<T>(
       { entity: name, cursor, perPage },
       { ...call, signal },
     );
-    const page = pageFromConnection(result.models, (node) => node);
+    const page = pageFromConnection(result.models, (node) => node, null, 'endCursor');
     return { ...page, items: await Promise.all(page.items.map(map)) };
   };
 }

@@ -46,9 +46,9 @@ export class Project<P extends Platform = Platform> {
   get path(): [string, string] {
     return [this.entity, this.name];
   }
-  /** The project's page in the web UI. */
+  /** The project's workspace in the web UI (`<app>/<entity>/<project>/workspace`, as in Python). */
   get url(): string {
-    return appPageUrl(this.context.appUrl, [this.entity, this.name]);
+    return appPageUrl(this.context.appUrl, [this.entity, this.name, 'workspace']);
   }
 
   /** Fetches the attributes (when not loaded yet, or when forced); a missing project is a NotFoundError. */

@@ -55,11 +55,21 @@ export function decodeConfig(value: unknown): DecodedConfig {
   const config: JsonObject = {};
   const rawConfig: JsonObject = {};
   for (const [key, entry] of Object.entries(stored)) {
-    const unwrapped = isPlainObject(entry) && 'value' in entry ? entry['value'] : entry;
+    const unwrapped = unwrapConfigEntry(entry);
     rawConfig[key] = unwrapped;
     if (!RAW_ONLY_KEYS.has(key)) config[key] = unwrapped;
   }
   return { config, rawConfig };
+}
+
+/** A stored config entry's value: `value` of a `{value, desc}` object, else the entry itself. */
+export function unwrapConfigEntry(entry: unknown): unknown {
+  return isPlainObject(entry) && 'value' in entry ? entry['value'] : entry;
+}
+
+/** A config value as stored by an update: `{value, desc: null}` (semantics §8.4). */
+export function wrapConfigValue(value: unknown): JsonObject {
+  return { value, desc: null };
 }
 
 /**
@@ -69,7 +79,7 @@ export function decodeConfig(value: unknown): DecodedConfig {
  */
 export function encodeConfig(config: JsonObject, rawConfig: JsonObject): JsonObject {
   const out: JsonObject = {};
-  for (const [key, value] of Object.entries(config)) out[key] = { value, desc: null };
-  if ('_wandb' in rawConfig) out['_wandb'] = { value: rawConfig['_wandb'], desc: null };
+  for (const [key, value] of Object.entries(config)) out[key] = wrapConfigValue(value);
+  if ('_wandb' in rawConfig) out['_wandb'] = wrapConfigValue(rawConfig['_wandb']);
   return out;
 }

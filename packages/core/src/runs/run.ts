@@ -139,17 +139,33 @@ export class Run<P extends Platform = Platform> {
     return this;
   }
 
-  /** Sends the writable fields and config, then the whole summary (two mutations, as Python's `Run.update`). */
+  /**
+   * Sends the writable fields, config and summary in one `upsertBucket` (retried like a query).
+   * Keys left alone go back exactly as received (big integers, `2.50`, `desc` included).
+   */
   async update(options: RequestOptions = {}): Promise<void> {
-    const attrs = await updateRun(this.context, { ...this, storageId: this.requireStorageId() }, options);
-    if (attrs) this.attrs = { ...attrs, summaryMetrics: this.attrs.summaryMetrics ?? null, name: this.id };
-    await this.writeSummary(options);
+    const attrs = await updateRun(
+      this.context,
+      {
+        ...this,
+        storageId: this.requireStorageId(),
+        configText: textOf(this.attrs.config),
+        summaryText: textOf(this.attrs.summaryMetrics),
+      },
+      options,
+    );
+    if (attrs) this.attrs = { ...attrs, name: this.id };
   }
 
-  /** Merges `patch` into the summary (keys whitespace-trimmed) and writes the whole summary now. */
+  /** Merges `patch` into the summary (keys whitespace-trimmed) and writes the whole summary now; other keys go back as received. */
   async updateSummary(patch: JsonObject, options: RequestOptions = {}): Promise<void> {
     for (const [key, value] of Object.entries(patch)) this.summary[key.trim()] = value;
-    await this.writeSummary(options);
+    const summaryText = textOf(this.attrs.summaryMetrics);
+    const sent = await writeSummary(this.context, this.requireStorageId(), this.summary, {
+      ...options,
+      summaryText,
+    });
+    this.attrs = { ...this.attrs, summaryMetrics: sent };
   }
 
   /** Deletes the run (and its artifacts when asked). Mutations are not retried. */
@@ -230,13 +246,12 @@ export class Run<P extends Platform = Platform> {
     return id;
   }
 
-  /** Writes the whole summary and keeps the attributes in step, so a later `load()` keeps it. */
-  private async writeSummary(options: RequestOptions): Promise<void> {
-    const sent = await writeSummary(this.context, this.requireStorageId(), this.summary, options);
-    this.attrs = { ...this.attrs, summaryMetrics: sent };
-  }
-
   private decode(): void {
     Object.assign(this, decodeRun(this.attrs));
   }
+}
+
+/** A JSON string attribute as received, or null when the server sent none. */
+function textOf(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }

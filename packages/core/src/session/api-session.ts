@@ -115,6 +115,8 @@ export class ApiSession<P extends Platform = Platform> implements Session<P> {
       const fetchImpl = this.clientOptions.fetch ?? this.platform.fetch ?? globalThis.fetch.bind(globalThis);
       const client = new GraphQLClient({
         ...this.clientOptions,
+        headers: { ...settings.headers, ...this.clientOptions.headers },
+        timeoutMs: this.clientOptions.timeoutMs ?? settings.timeoutMs,
         baseUrl: settings.baseUrl,
         apiKey: settings.apiKey,
         fetch: fetchImpl,

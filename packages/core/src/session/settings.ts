@@ -42,6 +42,10 @@ export interface ResolvedSettings {
   project: string | undefined;
   /** UI base URL ending in `/`. */
   appUrl: string;
+  /** Extra headers from the environment, if any. */
+  headers: Record<string, string> | undefined;
+  /** Per-attempt timeout from the environment, if any. */
+  timeoutMs: number | undefined;
 }
 
 /** Settings from the overrides dict, camelCase winning over snake_case. */
@@ -84,5 +88,7 @@ export async function resolveSettings(
     entity: firstOf(explicit.entity, given.entity, env.entity),
     project: firstOf(explicit.project, given.project, env.project),
     appUrl: appUrlFor(baseUrl, firstOf(explicit.appUrl, given.appUrl, env.appUrl)),
+    headers: env.headers,
+    timeoutMs: env.timeoutMs,
   };
 }

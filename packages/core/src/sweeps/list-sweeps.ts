@@ -32,7 +32,12 @@ export function sweepsQuery<T>(
       { ...call, signal },
     );
     if (!result.project) throw new NotFoundError(`Could not find project ${entity}/${project}`);
-    const page = pageFromConnection(result.project.sweeps, (node) => node, result.project.totalSweeps ?? 0);
+    const page = pageFromConnection(
+      result.project.sweeps,
+      (node) => node,
+      result.project.totalSweeps ?? 0,
+      'endCursor',
+    );
     const configs = await Promise.all(page.items.map((node) => parseSweepConfig(node.config)));
     const items = page.items.map((attrs, i) =>
       map({ entity, project, id: attrs.name, attrs, config: configs[i] ?? {} }),

@@ -49,6 +49,8 @@ export interface AttemptSignal extends LinkedSignal {
   timedOut(): boolean;
   /** Stops the timer but keeps the link to the caller's signal (for streamed bodies). */
   clearTimeout(): void;
+  /** Starts the timeout again from now (after headers arrive, and after each body read). */
+  restartTimeout(): void;
 }
 
 /**
@@ -59,20 +61,25 @@ export function attemptSignal(callerSignal: AbortSignal | undefined, timeoutMs: 
   const timer = new AbortController();
   const linked = anySignal([callerSignal, timer.signal]);
   let fired = false;
-  const handle =
-    Number.isFinite(timeoutMs) && timeoutMs > 0
-      ? setTimeout(() => {
-          fired = true;
-          timer.abort(new DOMException('The attempt timed out', 'TimeoutError'));
-        }, timeoutMs)
-      : undefined;
+  const enabled = Number.isFinite(timeoutMs) && timeoutMs > 0;
+  const fire = (): void => {
+    fired = true;
+    timer.abort(new DOMException('The attempt timed out', 'TimeoutError'));
+  };
+  let handle = enabled ? setTimeout(fire, timeoutMs) : undefined;
   const stop = (): void => {
     if (handle !== undefined) clearTimeout(handle);
+    handle = undefined;
   };
   return {
     signal: linked.signal,
     timedOut: () => fired && !callerSignal?.aborted,
     clearTimeout: stop,
+    restartTimeout() {
+      if (!enabled || fired) return;
+      stop();
+      handle = setTimeout(fire, timeoutMs);
+    },
     dispose() {
       stop();
       linked.dispose();

@@ -92,18 +92,19 @@ describe('GraphQLClient against the local server', () => {
     expect((await api.request(ViewerDocument, {})).viewer).toBeTruthy();
   });
 
-  it('honours 429 Retry-After, and gives up with RateLimitError when the budget cannot cover it', async () => {
+  it('honours 429 Retry-After, and gives up with RateLimitError when it is past maxRetryAfterMs', async () => {
     const waits: number[] = [];
     server.faults.failNext(1, 429, 0);
     const api = client({ hooks: { retry: (e) => waits.push(e.delayMs) } });
     expect((await api.request(ViewerDocument, {})).viewer).toBeTruthy();
     expect(waits).toEqual([0]);
     server.faults.failNext(1, 429, 30);
-    const error = await client({ retry: { budgetMs: 1000, maxDelayMs: 60_000 } })
+    const error = await client({ retry: { budgetMs: 1000, maxRetryAfterMs: 10_000 } })
       .request(ViewerDocument, {})
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(30_000);
+    expect((error as RateLimitError).message).toContain('wait 30 s');
   });
 
   it('times out a slow server with TimeoutError, and aborts on request', async () => {

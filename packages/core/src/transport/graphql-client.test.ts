@@ -25,6 +25,12 @@ const Mutation = 'mutation Upsert { upsertBucket { bucket { id } } }' as TypedDo
   Record<string, never>
 >;
 
+const Delete =
+  'mutation DeleteRun($id: ID!) { deleteRun(input: { id: $id }) { clientMutationId } }' as TypedDocumentString<
+    unknown,
+    Record<string, never>
+  >;
+
 /** A client with no real waits: sleeps are recorded, not slept. */
 function setup(steps: Step[], options: Partial<ClientOptions> = {}) {
   const fetch = scriptedFetch(steps);
@@ -76,7 +82,8 @@ describe('GraphQLClient.request', () => {
     expect(request?.headers.get('authorization')).toBe(`Basic ${btoa(`api:${API_KEY}`)}`);
     expect(request?.headers.get('content-type')).toBe('application/json');
     expect(request?.headers.get('use-admin-privileges')).toBe('true');
-    expect(request?.headers.get('user-agent')).toBe(`wbapi/${VERSION} (W&B Public Client compatible)`);
+    expect(request?.headers.get('user-agent')).toMatch(/^W&B Public Client \d+\.\d+\.\d+ \(wbapi\//);
+    expect(request?.headers.get('user-agent')).toContain(VERSION);
     expect(client.baseUrl).toBe('https://api.example.com');
   });
 
@@ -196,31 +203,49 @@ describe('GraphQLClient.request', () => {
     expect((error as NetworkError).cause).toBeInstanceOf(TypeError);
   });
 
-  it('honours Retry-After in seconds and as an HTTP date, capped at maxDelayMs', async () => {
+  it('honours Retry-After in seconds and as an HTTP date, waiting past the budget up to maxRetryAfterMs', async () => {
     const date = new Date(Date.now() + 20_000).toUTCString();
-    const { client, sleeps } = setup(
-      [
-        new Response('', { status: 429, headers: { 'Retry-After': '3' } }),
-        new Response('', { status: 503, headers: { 'Retry-After': date } }),
-        new Response('', { status: 429, headers: { 'Retry-After': '3600' } }),
-        json({ data: {} }),
-      ],
-      { retry: { maxDelayMs: 30_000, budgetMs: 120_000 } },
-    );
+    const { client, sleeps } = setup([
+      new Response('', { status: 429, headers: { 'Retry-After': '3' } }),
+      new Response('', { status: 503, headers: { 'Retry-After': date } }),
+      new Response('', { status: 429, headers: { 'Retry-After': '45' } }),
+      json({ data: {} }),
+    ]);
     await client.request(Query, {});
     expect(sleeps[0]).toBe(3000);
     // 20 s from the start, of which 3 s were already waited (the date has whole seconds).
     expect(sleeps[1]).toBeGreaterThan(15_000);
     expect(sleeps[1]).toBeLessThanOrEqual(17_000);
-    expect(sleeps[2]).toBe(30_000);
+    // Past the default 20 s budget, within the default 60 s cap: waited out.
+    expect(sleeps[2]).toBe(45_000);
   });
 
-  it('throws the last error once the budget is spent; RateLimitError keeps retryAfterMs', async () => {
+  it('gives up at once with a RateLimitError naming the wait when Retry-After is past the cap', async () => {
+    const { client, fetch, sleeps, events } = setup([
+      new Response('', { status: 429, headers: { 'Retry-After': '120' } }),
+      json({ data: {} }),
+    ]);
+    const error = (await failure(client.request(Query, {}))) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfterMs).toBe(120_000);
+    expect(error.message).toContain('wait 120 s');
+    expect(error.message).toContain('retry.maxRetryAfterMs (60 s)');
+    expect(sleeps).toEqual([]);
+    expect(fetch.requests).toHaveLength(1);
+    expect(events.find(([name]) => name === 'error')?.[1]).toMatchObject({ error });
+
+    const raised = setup(
+      [new Response('', { status: 429, headers: { 'Retry-After': '120' } }), json({ data: { ok: 1 } })],
+      { retry: { maxRetryAfterMs: 300_000 } },
+    );
+    expect(await raised.client.request(Query, {})).toEqual({ ok: 1 });
+    expect(raised.sleeps).toEqual([120_000]);
+  });
+
+  it('throws the last error once retries are spent; RateLimitError keeps retryAfterMs', async () => {
     const { client, fetch, sleeps } = setup(
       [new Response('', { status: 429, headers: { 'Retry-After': '4' } })],
-      {
-        retry: { budgetMs: 10_000 },
-      },
+      { retry: { maxRetries: 2 } },
     );
     const error = (await failure(client.request(Query, {}))) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
@@ -248,20 +273,32 @@ describe('GraphQLClient.request', () => {
     expect(fetch.requests).toHaveLength(4);
   });
 
-  it('does not retry mutations unless asked', async () => {
+  it('retries upsertBucket mutations like queries, other mutations only when asked', async () => {
+    const upsert = setup(
+      [new Response('', { status: 503 }), new TypeError('reset'), json({ data: { up: 1 } })],
+      {
+        retry: { baseDelayMs: 1 },
+      },
+    );
+    expect(await upsert.client.request(Mutation, {})).toEqual({ up: 1 });
+    expect(upsert.fetch.requests).toHaveLength(3);
+    const noRetry = setup([new Response('', { status: 503 }), json({ data: {} })]);
+    await failure(noRetry.client.request(Mutation, {}, { retry: false }));
+    expect(noRetry.fetch.requests).toHaveLength(1);
+
     const first = setup([new Response('', { status: 503 }), json({ data: {} })]);
-    expect(await failure(first.client.request(Mutation, {}))).toBeInstanceOf(HttpError);
+    expect(await failure(first.client.request(Delete, {}))).toBeInstanceOf(HttpError);
     expect(first.fetch.requests).toHaveLength(1);
 
     const perCall = setup([new Response('', { status: 503 }), json({ data: { done: 1 } })], {
       retry: { baseDelayMs: 1 },
     });
-    expect(await perCall.client.request(Mutation, {}, { retry: true })).toEqual({ done: 1 });
+    expect(await perCall.client.request(Delete, {}, { retry: true })).toEqual({ done: 1 });
 
     const perClient = setup([new Response('', { status: 503 }), json({ data: { done: 2 } })], {
       retry: { baseDelayMs: 1, retryMutations: true },
     });
-    expect(await perClient.client.request(Mutation, {})).toEqual({ done: 2 });
+    expect(await perClient.client.request(Delete, {})).toEqual({ done: 2 });
   });
 
   it('does not retry when retry is false for the call', async () => {
@@ -295,6 +332,28 @@ describe('GraphQLClient.request', () => {
       );
     const { client } = setup([stalled], { timeoutMs: 20 });
     expect(await failure(client.request(Query, {}, { retry: false }))).toBeInstanceOf(TimeoutError);
+  });
+
+  it('lets a body that keeps streaming run past the timeout: the timeout is a gap between reads', async () => {
+    const chunks = ['{"data":', '{"n":', '1', '2', '3', '4', '5', '6', '7', '}}'];
+    const trickle = (): Response => {
+      let index = 0;
+      return new Response(
+        new ReadableStream({
+          async pull(controller) {
+            await new Promise((resolve) => setTimeout(resolve, 40));
+            const chunk = chunks[index++];
+            if (chunk === undefined) controller.close();
+            else controller.enqueue(new TextEncoder().encode(chunk));
+          },
+        }),
+      );
+    };
+    const { client } = setup([trickle], { timeoutMs: 200 });
+    const started = Date.now();
+    expect(await client.request(Query, {}, { retry: false })).toEqual({ n: 1234567 });
+    // The whole body took longer than one timeout: a whole-body deadline would have failed.
+    expect(Date.now() - started).toBeGreaterThan(200);
   });
 
   it('retries a 503 whose body holds GraphQL errors, but not a 200 with errors', async () => {

@@ -1,7 +1,7 @@
 import type { TypedDocumentString } from '@wbapi/gql';
 import { stableStringify } from '../json/stable-stringify';
 import { DEFAULT_USER_AGENT } from '../version';
-import { abortableSleep } from './abort';
+import { abortableSleep, type AttemptSignal } from './abort';
 import { fetchFileWithRetry, type FetchFileOptions } from './fetch-file';
 import { combineHooks, type Hooks } from './hooks';
 import { InFlight } from './in-flight';
@@ -29,7 +29,10 @@ import type { CallKind } from './hooks';
  * per-attempt timeouts, an in-memory cache and shared in-flight requests.
  *
  * - Queries are retried on network errors, timeouts and 408/429/5xx (never on
- *   400/401/403/404/409/410/413/422/501, nor on GraphQL errors in a 200); mutations only when asked.
+ *   400/401/403/404/409/410/413/422/501, nor on GraphQL errors in a 200); so are `upsertBucket`
+ *   mutations (idempotent by id or name, and retried by every W&B client); other mutations only
+ *   when asked.
+ * - The timeout covers the wait for the response headers, then each gap between body reads.
  * - Query results are cached (LRU + TTL, see {@link ResponseCache}); a mutation empties the cache.
  * - An aborted call rejects with its signal's `reason` (a `DOMException` named `AbortError` unless
  *   the caller gave another reason); wbapi has no separate "aborted" error class.
@@ -76,8 +79,8 @@ export class GraphQLClient {
   /**
    * Runs a typed document and resolves with its `data`.
    *
-   * Queries may be served from the cache and are retried; mutations are never cached, are not
-   * retried unless `retry` allows it, and empty the cache. Identical queries in flight share one
+   * Queries may be served from the cache and are retried; mutations are never cached and empty
+   * the cache; `upsertBucket` mutations are retried like queries, others only when `retry` allows. Identical queries in flight share one
    * fetch (the first caller's timeout and retry settings apply).
    *
    * @throws GraphQLError, HttpError (and subclasses), NetworkError, TimeoutError, MalformedResponseError;
@@ -95,6 +98,7 @@ export class GraphQLClient {
       options,
       kind: kind === 'mutation' ? 'mutation' : 'query',
       name,
+      idempotent: kind !== 'mutation' || IDEMPOTENT_MUTATION.test(document),
     };
     if (call.kind === 'mutation') {
       this.flush();
@@ -134,7 +138,7 @@ export class GraphQLClient {
       headers: this.apiHeaders({}, options.headers),
       userAgent: this.options.userAgent ?? DEFAULT_USER_AGENT,
       secrets: this.secrets(),
-      context: this.context('file', 'fetchFile', options, options.signal),
+      context: this.context('file', 'fetchFile', true, options, options.signal),
       ...(options.end === undefined ? {} : { end: options.end }),
     });
   }
@@ -148,13 +152,14 @@ export class GraphQLClient {
   private context(
     kind: CallKind,
     operationName: string,
+    idempotent: boolean,
     options: CallOptions,
     signal: AbortSignal | undefined,
   ): RetryContext {
     const perCall = typeof options.retry === 'object' ? options.retry : {};
     const retry = { ...this.retry, ...perCall };
     const retryEnabled =
-      options.retry === false ? false : options.retry === true || kind !== 'mutation' || retry.retryMutations;
+      options.retry === false ? false : options.retry === true || idempotent || retry.retryMutations;
     return {
       operationName,
       kind,
@@ -201,13 +206,21 @@ export class GraphQLClient {
     const headers = this.apiHeaders({ 'Content-Type': 'application/json' }, call.options.headers);
     const body = JSON.stringify({ query: call.document, variables: call.variables ?? {} });
     const secrets = this.secrets();
-    const context = this.context(call.kind, call.name, call.options, signal);
+    const context = this.context(call.kind, call.name, call.idempotent, call.options, signal);
+    const restart = (attempt: AttemptSignal) => (): void => attempt.restartTimeout();
     return withRetry(context, async (attempt, attemptNumber) => {
       const started = this.clock.now();
-      const init = { method: 'POST' as const, headers, body, signal: attempt.signal };
+      const init = {
+        method: 'POST' as const,
+        headers,
+        body,
+        signal: attempt.signal,
+        onChunk: restart(attempt),
+      };
       const response = await this.postFn(`${this.baseUrl}/graphql`, init);
+      attempt.restartTimeout();
       try {
-        const reply = await readGraphQLResponse(response, secrets, this.clock.now());
+        const reply = await readGraphQLResponse(response, secrets, this.clock.now, restart(attempt));
         checkReplyShape(call.document, reply.data, call.name);
         store?.(reply.data, reply.bodyChars);
         return reply.data;
@@ -233,4 +246,13 @@ interface Call {
   options: CallOptions;
   kind: 'query' | 'mutation';
   name: string;
+  /** Safe to send twice: a query, or an `upsertBucket` mutation. */
+  idempotent: boolean;
 }
+
+/**
+ * Mutations retried like queries: those whose first field is `upsertBucket`, which updates a run
+ * by id (or creates it by name), so sending it twice changes nothing more; the Python client and
+ * wandb-core retry it too (semantics.md §14; wandb/wandb `core/internal/clients/retry_policy.go`).
+ */
+const IDEMPOTENT_MUTATION = /^[^{]*\{\s*upsertBucket\b/;

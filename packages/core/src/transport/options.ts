@@ -7,18 +7,28 @@ export interface RetryOptions {
   maxRetries: number;
   /** First backoff delay, in ms; doubles on every retry. @defaultValue 1_000 */
   baseDelayMs: number;
-  /** Cap on one delay (also on a `Retry-After` wait), in ms. @defaultValue 30_000 */
+  /** Cap on one computed backoff delay, in ms. @defaultValue 30_000 */
   maxDelayMs: number;
+  /**
+   * Longest `Retry-After` wait honoured, in ms. A wait up to this is waited out even when it goes
+   * past `budgetMs` (as the HEAD client does); a longer one ends the call at once with the error
+   * (a `RateLimitError` for a 429) carrying `retryAfterMs`. @defaultValue 60_000
+   */
+  maxRetryAfterMs: number;
   /**
    * Time after the first attempt began during which retries may start; once it is spent the last
    * error is thrown (so a call lasts at most about the budget plus one attempt, as in Python).
-   * Backoff waits are shortened to fit; a `Retry-After` that does not fit ends the call at once.
+   * Backoff waits are shortened to fit; `Retry-After` waits follow `maxRetryAfterMs` instead.
    * @defaultValue 20_000
    */
   budgetMs: number;
   /** Random extra on each delay, as a fraction of it (0.25 → up to +25 %). @defaultValue 0.25 */
   jitter: number;
-  /** Retry mutations too (they may not be idempotent). @defaultValue false */
+  /**
+   * Retry every mutation too (they may not be idempotent). `upsertBucket` mutations, idempotent
+   * by id or name, are retried like queries whatever this says (as every W&B client does).
+   * @defaultValue false
+   */
   retryMutations: boolean;
 }
 
@@ -54,7 +64,12 @@ export interface ClientOptions {
   post?: PostText | undefined;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
-  /** Timeout of one attempt, in ms (`0` or `Infinity`: none). @defaultValue 19_000 */
+  /**
+   * Timeout of one attempt, in ms (`0` or `Infinity`: none), as in Python's client: the time
+   * allowed until the response headers arrive, then the longest gap between two reads of the
+   * body. A large reply that keeps streaming is never cut off. @defaultValue 19_000 (Node:
+   * `WANDB_HTTP_TIMEOUT` seconds when set)
+   */
   timeoutMs?: number;
   /** Retry settings; see {@link RetryOptions}. */
   retry?: Partial<RetryOptions>;
@@ -66,8 +81,8 @@ export interface ClientOptions {
   logger?: Logger;
   /**
    * `User-Agent` header. W&B's backend serves some first-party fields only to a User-Agent it
-   * recognises as a W&B client; set e.g. `'W&B Public Client 0.21.4'` if a server insists.
-   * @defaultValue {@link DEFAULT_USER_AGENT} (`wbapi/<version> (W&B Public Client compatible)`)
+   * recognises as the public client, which the default starts like.
+   * @defaultValue {@link DEFAULT_USER_AGENT} (`W&B Public Client <SDK version> (wbapi/<version>)`)
    */
   userAgent?: string;
   /** Time source for backoff and the cache (tests). */
@@ -78,7 +93,7 @@ export interface ClientOptions {
 export interface CallOptions {
   /** Aborts the call; it then rejects with the signal's `reason` (a `DOMException` named `AbortError` by default). */
   signal?: AbortSignal;
-  /** Timeout of each attempt of this call, in ms. */
+  /** Timeout of each attempt of this call, in ms (until headers, then between reads). */
   timeoutMs?: number;
   /** `false` disables retries, `true` enables them (mutations included), an object overrides settings. */
   retry?: Partial<RetryOptions> | boolean;
@@ -93,6 +108,7 @@ export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
   maxRetries: 20,
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
+  maxRetryAfterMs: 60_000,
   budgetMs: 20_000,
   jitter: 0.25,
   retryMutations: false,
@@ -105,5 +121,5 @@ export const DEFAULT_CACHE: Readonly<CacheOptions> = Object.freeze({
   maxBytes: 16 * 1024 * 1024,
 });
 
-/** Default timeout of one attempt (the Python client's 19 s). */
+/** Default timeout of one attempt until headers, and between body reads (the Python client's 19 s). */
 export const DEFAULT_TIMEOUT_MS = 19_000;

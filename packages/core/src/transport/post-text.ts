@@ -27,6 +27,11 @@ export interface TextRequestInit {
   body: string;
   /** Aborts the request and the reading of its body. */
   signal: AbortSignal;
+  /**
+   * Called after every chunk of the reply body is received (the attempt restarts its idle
+   * timeout there). A `fetch` ignores it: its body is read as a stream instead.
+   */
+  onChunk?: () => void;
 }
 
 /**

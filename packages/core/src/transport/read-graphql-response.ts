@@ -1,6 +1,7 @@
 import { errorFromResponse, graphQLErrorsOf, redactSecrets, truncate } from '../errors/error-from-response';
 import { MalformedResponseError } from '../errors/malformed-response-error';
 import { parseWandbJson } from '../json/parse-wandb-json';
+import { readBodyText } from './read-body-text';
 import type { WandbError } from '../errors/wandb-error';
 import type { TextReply } from './post-text';
 
@@ -41,15 +42,17 @@ export function replyError(
  * the class chosen by {@link errorFromResponse}.
  *
  * Errors while reading the body (a reset connection) propagate as they are, to be retried.
+ * `onRead` is called after every chunk of the body (see {@link readBodyText}).
  */
 export async function readGraphQLResponse<T>(
   response: TextReply,
   secrets: readonly string[],
-  now: number,
+  now: () => number,
+  onRead: () => void = () => undefined,
 ): Promise<GraphQLReply<T>> {
-  const bodyText = await response.text();
+  const bodyText = await readBodyText(response, onRead);
   const json = parseReplyBody(bodyText);
-  if (!response.ok || graphQLErrorsOf(json)) throw replyError(response, bodyText, json, secrets, now);
+  if (!response.ok || graphQLErrorsOf(json)) throw replyError(response, bodyText, json, secrets, now());
   if (json === null || typeof json !== 'object' || !('data' in json)) {
     const what = json === undefined ? 'is not JSON' : 'has neither data nor errors';
     throw new MalformedResponseError(`GraphQL reply (HTTP ${response.status}) ${what}`, {

@@ -1,6 +1,7 @@
 import { HttpError } from '../errors/http-error';
 import { NetworkError } from '../errors/network-error';
 import { scrubError } from '../errors/redaction';
+import { RateLimitError } from '../errors/rate-limit-error';
 import { TimeoutError } from '../errors/timeout-error';
 import { WandbError } from '../errors/wandb-error';
 import { abortReason, attemptSignal, type AttemptSignal } from './abort';
@@ -40,7 +41,8 @@ export interface RetryContext {
 function normalise(error: unknown, context: RetryContext, attempt: AttemptSignal): unknown {
   if (context.signal?.aborted) return abortReason(context.signal);
   if (attempt.timedOut()) {
-    return new TimeoutError(`${context.operationName || 'Request'} timed out after ${context.timeoutMs} ms`, {
+    const what = context.operationName || 'Request';
+    return new TimeoutError(`${what} timed out: nothing received for ${context.timeoutMs} ms`, {
       timeoutMs: context.timeoutMs,
     });
   }
@@ -82,8 +84,9 @@ export async function withRetry<T>(
     if (context.signal?.aborted) throw failure;
     const delayMs = nextDelay(context, failure, attemptNumber, clock.now() - started);
     if (delayMs === null) {
-      hooks.error({ operationName, kind, attempts: attemptNumber, error: failure });
-      throw failure;
+      const final = explainLongWait(failure, context.retry);
+      hooks.error({ operationName, kind, attempts: attemptNumber, error: final });
+      throw final;
     }
     hooks.retry({ operationName, kind, attempt: attemptNumber, delayMs, error: failure });
     await clock.sleep(delayMs, context.signal);
@@ -92,8 +95,9 @@ export async function withRetry<T>(
 
 /**
  * The wait before the next attempt, or `null` when the call must fail now: not retryable, out of
- * retries, budget spent, or a `Retry-After` longer than what is left of the budget (waiting less
- * than the server asked would only earn another 429). A backoff wait is shortened to fit the budget.
+ * retries, budget spent, or a `Retry-After` longer than `maxRetryAfterMs` (waiting less than the
+ * server asked would only earn another 429). A `Retry-After` up to that cap is waited out even past
+ * the budget, as the HEAD client does (semantics.md §14.2); a backoff wait is shortened to fit the budget.
  */
 function nextDelay(
   context: RetryContext,
@@ -103,12 +107,17 @@ function nextDelay(
 ): number | null {
   const { retry } = context;
   if (!context.retryEnabled || !isRetryableError(failure) || attemptNumber > retry.maxRetries) return null;
+  const asked = failure instanceof HttpError ? failure.retryAfterMs : null;
+  if (typeof asked === 'number') return asked > retry.maxRetryAfterMs ? null : asked;
   const remainingMs = retry.budgetMs - elapsedMs;
   if (remainingMs <= 0) return null;
-  const asked = failure instanceof HttpError ? failure.retryAfterMs : null;
-  if (typeof asked === 'number') {
-    const delayMs = Math.min(asked, retry.maxDelayMs);
-    return delayMs > remainingMs ? null : delayMs;
-  }
   return Math.min(backoffDelay(attemptNumber, retry, context.clock.random()), remainingMs);
+}
+
+/** A 429 whose `Retry-After` is past the cap, restated so that the message names the wait and the cap. */
+function explainLongWait(failure: unknown, retry: RetryOptions): unknown {
+  const asked = failure instanceof RateLimitError ? failure.retryAfterMs : null;
+  if (asked === null || asked <= retry.maxRetryAfterMs) return failure;
+  const text = `the server asks to wait ${asked / 1000} s, more than retry.maxRetryAfterMs (${retry.maxRetryAfterMs / 1000} s)`;
+  return new RateLimitError(`${(failure as RateLimitError).message}: ${text}`, failure as RateLimitError);
 }

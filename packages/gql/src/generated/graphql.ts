@@ -481,13 +481,22 @@ export type CreateRunMutationVariables = Exact<{
 
 export type CreateRunMutation = { upsertBucket: { inserted: boolean | null, bucket: { id: string, name: string, createdAt: string, project: { name: string, entity: { name: string } } | null } | null } | null };
 
-export type DeleteRunMutationVariables = Exact<{
+export type DeleteRunWithArtifactsMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   deleteArtifacts?: InputMaybe<Scalars['Boolean']['input']>;
 }>;
 
 
+export type DeleteRunWithArtifactsMutation = { deleteRun: { clientMutationId: string | null } | null };
+
+export type DeleteRunMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
 export type DeleteRunMutation = { deleteRun: { clientMutationId: string | null } | null };
+
+export type LightRunFieldsFragment = { id: string, tags: Array<string> | null, name: string, displayName: string | null, sweepName: string | null, state: string | null, group: string | null, jobType: string | null, commit: string | null, readOnly: boolean | null, createdAt: string, heartbeatAt: string | null, description: string | null, notes: string | null, historyLineCount: number | null, projectId: number | null, user: { name: string, username: string | null } | null };
 
 export type RunFieldsFragment = { id: string, tags: Array<string> | null, name: string, displayName: string | null, sweepName: string | null, state: string | null, config: string | null, group: string | null, jobType: string | null, commit: string | null, readOnly: boolean | null, createdAt: string, heartbeatAt: string | null, description: string | null, notes: string | null, systemMetrics: string | null, summaryMetrics: string | null, historyLineCount: number | null, historyKeys: unknown | null, projectId: number | null, user: { name: string, username: string | null } | null };
 
@@ -508,6 +517,22 @@ export type RunQueryVariables = Exact<{
 
 
 export type RunQuery = { project: { run: { id: string, tags: Array<string> | null, name: string, displayName: string | null, sweepName: string | null, state: string | null, config: string | null, group: string | null, jobType: string | null, commit: string | null, readOnly: boolean | null, createdAt: string, heartbeatAt: string | null, description: string | null, notes: string | null, systemMetrics: string | null, summaryMetrics: string | null, historyLineCount: number | null, historyKeys: unknown | null, projectId: number | null, user: { name: string, username: string | null } | null } | null } | null };
+
+export type RunsLightQueryVariables = Exact<{
+  entity: Scalars['String']['input'];
+  project: Scalars['String']['input'];
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<Scalars['JSONString']['input']>;
+  summaryKeys?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  configKeys?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  withSummary?: InputMaybe<Scalars['Boolean']['input']>;
+  withConfig?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type RunsLightQuery = { project: { internalId: string | null, readOnly: boolean | null, runCount: number | null, runs: { edges: Array<{ cursor: string | null, node: { config?: string | null, summaryMetrics?: string | null, id: string, tags: Array<string> | null, name: string, displayName: string | null, sweepName: string | null, state: string | null, group: string | null, jobType: string | null, commit: string | null, readOnly: boolean | null, createdAt: string, heartbeatAt: string | null, description: string | null, notes: string | null, historyLineCount: number | null, projectId: number | null, user: { name: string, username: string | null } | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
 
 export type RunsQueryVariables = Exact<{
   entity: Scalars['String']['input'];
@@ -536,6 +561,7 @@ export type UpdateRunMutationVariables = Exact<{
   notes?: InputMaybe<Scalars['String']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
   config: Scalars['JSONString']['input'];
+  summaryMetrics?: InputMaybe<Scalars['JSONString']['input']>;
   groupName?: InputMaybe<Scalars['String']['input']>;
   jobType?: InputMaybe<Scalars['String']['input']>;
 }>;
@@ -614,6 +640,7 @@ export const ArtifactCollectionFieldsFragmentDoc = "fragment ArtifactCollectionF
 export const ArtifactRunFieldsFragmentDoc = "fragment ArtifactRunFields on Run{__typename id name project{name entity{name}}}" as TypedDocumentString<ArtifactRunFieldsFragment, unknown>;
 export const FileFieldsFragmentDoc = "fragment FileFields on File{id name url(upload:$upload)directUrl sizeBytes mimetype updatedAt md5}" as TypedDocumentString<FileFieldsFragment, unknown>;
 export const ProjectFieldsFragmentDoc = "fragment ProjectFields on Project{id name entityName createdAt isBenchmark}" as TypedDocumentString<ProjectFieldsFragment, unknown>;
+export const LightRunFieldsFragmentDoc = "fragment LightRunFields on Run{id tags name displayName sweepName state group jobType commit readOnly createdAt heartbeatAt description notes historyLineCount user{name username}projectId}" as TypedDocumentString<LightRunFieldsFragment, unknown>;
 export const RunFieldsFragmentDoc = "fragment RunFields on Run{id tags name displayName sweepName state config group jobType commit readOnly createdAt heartbeatAt description notes systemMetrics summaryMetrics historyLineCount user{name username}historyKeys projectId}" as TypedDocumentString<RunFieldsFragment, unknown>;
 export const SweepFieldsFragmentDoc = "fragment SweepFields on Sweep{id name displayName method state description bestLoss config createdAt updatedAt runCount runCountExpected}" as TypedDocumentString<SweepFieldsFragment, unknown>;
 export const ArtifactMembershipFilesDocument = "query ArtifactMembershipFiles($entity:String!$project:String!$collection:String!$alias:String!$fileNames:[String!]$cursor:String$perPage:Int=50){project(name:$project entityName:$entity){artifactCollection(name:$collection){__typename artifactMembership(aliasName:$alias){files(names:$fileNames after:$cursor first:$perPage){totalCount pageInfo{__typename endCursor hasNextPage}edges{node{...ArtifactFileFields}}}}}}}fragment ArtifactFileFields on File{__typename id name:displayName url sizeBytes storagePath mimetype updatedAt digest md5 directUrl}" as TypedDocumentString<ArtifactMembershipFilesQuery, ArtifactMembershipFilesQueryVariables>;
@@ -647,12 +674,14 @@ export const ProjectDocument = "query Project($entity:String!$project:String!){p
 export const ProjectsDocument = "query Projects($entity:String$cursor:String$perPage:Int=50){models(entityName:$entity after:$cursor first:$perPage){edges{node{...ProjectFields}cursor}pageInfo{endCursor hasNextPage}}}fragment ProjectFields on Project{id name entityName createdAt isBenchmark}" as TypedDocumentString<ProjectsQuery, ProjectsQueryVariables>;
 export const ProjectViewsDocument = "query ProjectViews($entity:String!$project:String!$reportCursor:String$reportLimit:Int!$viewType:String=\"runs\"$viewName:String){project(name:$project entityName:$entity){allViews(viewType:$viewType viewName:$viewName first:$reportLimit after:$reportCursor){edges{node{id name displayName description user{username photoUrl email}spec updatedAt createdAt}cursor}pageInfo{endCursor hasNextPage}}}}" as TypedDocumentString<ProjectViewsQuery, ProjectViewsQueryVariables>;
 export const CreateRunDocument = "mutation CreateRun($entity:String$project:String$name:String!$state:String){upsertBucket(input:{entityName:$entity modelName:$project name:$name state:$state}){bucket{id name createdAt project{name entity{name}}}inserted}}" as TypedDocumentString<CreateRunMutation, CreateRunMutationVariables>;
-export const DeleteRunDocument = "mutation DeleteRun($id:ID!$deleteArtifacts:Boolean=false){deleteRun(input:{id:$id deleteArtifacts:$deleteArtifacts}){clientMutationId}}" as TypedDocumentString<DeleteRunMutation, DeleteRunMutationVariables>;
+export const DeleteRunWithArtifactsDocument = "mutation DeleteRunWithArtifacts($id:ID!$deleteArtifacts:Boolean){deleteRun(input:{id:$id deleteArtifacts:$deleteArtifacts}){clientMutationId}}" as TypedDocumentString<DeleteRunWithArtifactsMutation, DeleteRunWithArtifactsMutationVariables>;
+export const DeleteRunDocument = "mutation DeleteRun($id:ID!){deleteRun(input:{id:$id}){clientMutationId}}" as TypedDocumentString<DeleteRunMutation, DeleteRunMutationVariables>;
 export const RunStateDocument = "query RunState($entity:String!$project:String!$name:String!){project(name:$project entityName:$entity){run(name:$name){state}}}" as TypedDocumentString<RunStateQuery, RunStateQueryVariables>;
 export const RunDocument = "query Run($entity:String!$project:String!$name:String!){project(name:$project entityName:$entity){run(name:$name){...RunFields}}}fragment RunFields on Run{id tags name displayName sweepName state config group jobType commit readOnly createdAt heartbeatAt description notes systemMetrics summaryMetrics historyLineCount user{name username}historyKeys projectId}" as TypedDocumentString<RunQuery, RunQueryVariables>;
+export const RunsLightDocument = "query RunsLight($entity:String!$project:String!$cursor:String$perPage:Int=50$order:String$filters:JSONString$summaryKeys:[String!]$configKeys:[String!]$withSummary:Boolean=false$withConfig:Boolean=false){project(name:$project entityName:$entity){internalId readOnly runCount(filters:$filters)runs(filters:$filters after:$cursor first:$perPage order:$order){edges{node{...LightRunFields config(keys:$configKeys)@include(if:$withConfig)summaryMetrics(keys:$summaryKeys)@include(if:$withSummary)}cursor}pageInfo{endCursor hasNextPage}}}}fragment LightRunFields on Run{id tags name displayName sweepName state group jobType commit readOnly createdAt heartbeatAt description notes historyLineCount user{name username}projectId}" as TypedDocumentString<RunsLightQuery, RunsLightQueryVariables>;
 export const RunsDocument = "query Runs($entity:String!$project:String!$cursor:String$perPage:Int=50$order:String$filters:JSONString){project(name:$project entityName:$entity){internalId readOnly runCount(filters:$filters)runs(filters:$filters after:$cursor first:$perPage order:$order){edges{node{...RunFields}cursor}pageInfo{endCursor hasNextPage}}}}fragment RunFields on Run{id tags name displayName sweepName state config group jobType commit readOnly createdAt heartbeatAt description notes systemMetrics summaryMetrics historyLineCount user{name username}historyKeys projectId}" as TypedDocumentString<RunsQuery, RunsQueryVariables>;
 export const UpdateRunSummaryDocument = "mutation UpdateRunSummary($id:String!$summaryMetrics:JSONString!){upsertBucket(input:{id:$id summaryMetrics:$summaryMetrics}){bucket{id}}}" as TypedDocumentString<UpdateRunSummaryMutation, UpdateRunSummaryMutationVariables>;
-export const UpdateRunDocument = "mutation UpdateRun($id:String!$description:String$displayName:String$notes:String$tags:[String!]$config:JSONString!$groupName:String$jobType:String){upsertBucket(input:{id:$id description:$description displayName:$displayName notes:$notes tags:$tags config:$config groupName:$groupName jobType:$jobType}){bucket{...RunFields}}}fragment RunFields on Run{id tags name displayName sweepName state config group jobType commit readOnly createdAt heartbeatAt description notes systemMetrics summaryMetrics historyLineCount user{name username}historyKeys projectId}" as TypedDocumentString<UpdateRunMutation, UpdateRunMutationVariables>;
+export const UpdateRunDocument = "mutation UpdateRun($id:String!$description:String$displayName:String$notes:String$tags:[String!]$config:JSONString!$summaryMetrics:JSONString$groupName:String$jobType:String){upsertBucket(input:{id:$id description:$description displayName:$displayName notes:$notes tags:$tags config:$config summaryMetrics:$summaryMetrics groupName:$groupName jobType:$jobType}){bucket{...RunFields}}}fragment RunFields on Run{id tags name displayName sweepName state config group jobType commit readOnly createdAt heartbeatAt description notes systemMetrics summaryMetrics historyLineCount user{name username}historyKeys projectId}" as TypedDocumentString<UpdateRunMutation, UpdateRunMutationVariables>;
 export const ProjectSweepsDocument = "query ProjectSweeps($entity:String!$project:String!$cursor:String$perPage:Int=50){project(name:$project entityName:$entity){totalSweeps sweeps(after:$cursor first:$perPage){edges{node{...SweepFields}cursor}pageInfo{endCursor hasNextPage}}}}fragment SweepFields on Sweep{id name displayName method state description bestLoss config createdAt updatedAt runCount runCountExpected}" as TypedDocumentString<ProjectSweepsQuery, ProjectSweepsQueryVariables>;
 export const SweepLegacyDocument = "query SweepLegacy($entity:String$project:String$name:String!){project(name:$project entityName:$entity){sweep(sweepName:$name){id name state bestLoss config}}}" as TypedDocumentString<SweepLegacyQuery, SweepLegacyQueryVariables>;
 export const SweepDocument = "query Sweep($entity:String$project:String$name:String!){project(name:$project entityName:$entity){sweep(sweepName:$name){...SweepFields}}}fragment SweepFields on Sweep{id name displayName method state description bestLoss config createdAt updatedAt runCount runCountExpected}" as TypedDocumentString<SweepQuery, SweepQueryVariables>;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BadInputError } from '@wbapi/core';
 import { readNodeSettings } from './node-settings';
 
 const home = mkdtempSync(join(tmpdir(), 'wbapi-home-'));
@@ -27,6 +28,23 @@ describe('readNodeSettings', () => {
       project: 'proj',
       appUrl: 'http://127.0.0.1:3000',
     });
+  });
+
+  it('reads WANDB_USERNAME, WANDB_USER_EMAIL and WANDB_HTTP_TIMEOUT (seconds); a bad timeout is a BadInputError', () => {
+    const env = {
+      WANDB_USERNAME: 'svc-user',
+      WANDB_USER_EMAIL: 'svc@example.com',
+      WANDB_HTTP_TIMEOUT: '2.5',
+    };
+    expect(readNodeSettings(undefined, { env, homeDir: home })).toMatchObject({
+      headers: { 'X-WANDB-USERNAME': 'svc-user', 'X-WANDB-USER-EMAIL': 'svc@example.com' },
+      timeoutMs: 2500,
+    });
+    const plain = readNodeSettings(undefined, { env: {}, homeDir: home });
+    expect(plain.headers ?? plain.timeoutMs).toBeUndefined();
+    expect(() => readNodeSettings(undefined, { env: { WANDB_HTTP_TIMEOUT: 'soon' }, homeDir: home })).toThrow(
+      BadInputError,
+    );
   });
 
   it('takes the key from netrc for the explicit base URL, else WANDB_BASE_URL, else the cloud', () => {

@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { BadInputError } from '@wbapi/core';
 import { netrcPaths, readNetrcEntry } from './netrc-files';
 
 /** The W&B cloud API, used when neither an option nor `WANDB_BASE_URL` names a server. */
@@ -16,6 +17,13 @@ export interface NodeSettings {
   project?: string;
   /** `WANDB_APP_URL`. */
   appUrl?: string;
+  /**
+   * `X-WANDB-USERNAME` / `X-WANDB-USER-EMAIL` from `WANDB_USERNAME` / `WANDB_USER_EMAIL` (service
+   * accounts act for that user, as with wandb-core); absent when neither is set.
+   */
+  headers?: Record<string, string>;
+  /** `WANDB_HTTP_TIMEOUT`, converted from seconds to ms. */
+  timeoutMs?: number;
   /** Human-readable list of the places searched for an API key (for "no API key" errors). */
   credentialSources: string;
 }
@@ -32,9 +40,20 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
+/** `WANDB_HTTP_TIMEOUT` (seconds, as in the Python client) in ms; anything but a positive number is a BadInputError. */
+function httpTimeoutMs(value: string): number {
+  const seconds = Number(value.trim());
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new BadInputError(
+      `WANDB_HTTP_TIMEOUT must be a positive number of seconds, got ${JSON.stringify(value)}`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
 /**
  * Settings from `WANDB_API_KEY`, `WANDB_BASE_URL`, `WANDB_ENTITY`, `WANDB_PROJECT`,
- * `WANDB_APP_URL` and netrc. The netrc entry is looked up for `baseUrl` (the explicit option),
+ * `WANDB_APP_URL`, `WANDB_USERNAME`, `WANDB_USER_EMAIL`, `WANDB_HTTP_TIMEOUT` and netrc. The netrc entry is looked up for `baseUrl` (the explicit option),
  * else `WANDB_BASE_URL`, else the W&B cloud. Explicit options are applied by the Api on top.
  */
 export function readNodeSettings(baseUrl: string | undefined, sources: SettingsSources = {}): NodeSettings {
@@ -55,5 +74,15 @@ export function readNodeSettings(baseUrl: string | undefined, sources: SettingsS
   if (project !== undefined) settings.project = project;
   const appUrl = nonEmpty(env['WANDB_APP_URL']);
   if (appUrl !== undefined) settings.appUrl = appUrl;
+  const username = nonEmpty(env['WANDB_USERNAME']);
+  const userEmail = nonEmpty(env['WANDB_USER_EMAIL']);
+  if (username !== undefined || userEmail !== undefined) {
+    settings.headers = {
+      ...(username !== undefined ? { 'X-WANDB-USERNAME': username } : {}),
+      ...(userEmail !== undefined ? { 'X-WANDB-USER-EMAIL': userEmail } : {}),
+    };
+  }
+  const timeout = nonEmpty(env['WANDB_HTTP_TIMEOUT']);
+  if (timeout !== undefined) settings.timeoutMs = httpTimeoutMs(timeout);
   return settings;
 }

@@ -10,7 +10,7 @@ import {
   type FileSource,
   type OpenedFile,
 } from '@wbapi/core';
-import { createMd5Hasher } from './md5-hasher';
+import { createMd5Hasher, NO_MD5 } from './md5-hasher';
 import { PartFile } from './part-file';
 import { isInside, targetPath } from './safe-path';
 
@@ -34,6 +34,12 @@ export interface NodeDownloadOptions {
   signal?: AbortSignal;
   /** How many times a connection dropped mid-body is resumed with a Range request. @defaultValue 5 */
   maxResumes?: number;
+  /**
+   * Check the bytes against the MD5 the server lists. Turn off for files that may change while a
+   * run is live (the listed MD5 can then lag behind the bytes); no real W&B client checks it.
+   * @defaultValue true
+   */
+  verify?: boolean;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -151,8 +157,8 @@ function diskError(error: unknown, what: string, path: string): unknown {
  * Downloads a run file to disk: validates the name, streams the bytes to a temporary
  * `.<name>.<random>.part` file beside the target (memory stays flat; the next chunks are read
  * while the last ones are written), resumes a dropped connection with a Range request, checks the
- * MD5 when the server gives one (hashed in a worker thread for files of 32 MiB and more), then
- * renames the file into place. Returns the absolute path.
+ * MD5 when the server gives one and `verify` is not false (hashed in a worker thread for files of
+ * 32 MiB and more), then renames the file into place. Returns the absolute path.
  *
  * @throws UnsafePathError, FileExistsError, ChecksumMismatchError, NetworkError, FileSystemError
  *   (a root that is a file, no permission, a full disk: the system error as `cause`), or the
@@ -171,19 +177,21 @@ export async function downloadToFile(source: FileSource, options: NodeDownloadOp
   });
   await checkRealFolder(root, folder, source.name);
   const partPath = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
+  const expected = options.verify === false ? null : source.md5 || null;
+  const hasher = expected ? createMd5Hasher(source.sizeBytes) : NO_MD5;
   const handle = await open(partPath, 'wx').catch((error: unknown) => {
     throw diskError(error, 'create', partPath);
   });
-  const part = new PartFile(partPath, handle, createMd5Hasher(source.sizeBytes));
+  const part = new PartFile(partPath, handle, hasher);
   try {
     await fill(source, part, options);
     const actual = await part.md5();
     await part.close();
-    if (source.md5 && actual !== source.md5) {
-      throw new ChecksumMismatchError(`MD5 of ${source.name} does not match the server's`, {
-        expected: source.md5,
-        actual,
-      });
+    if (expected && actual !== expected) {
+      throw new ChecksumMismatchError(
+        `MD5 of ${source.name} is ${actual}, the server lists ${expected} (pass { verify: false } to skip the check for files that change while a run is live)`,
+        { expected, actual },
+      );
     }
     await moveIntoPlace(partPath, target, options.replace ?? false);
     return target;

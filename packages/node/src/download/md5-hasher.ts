@@ -42,6 +42,14 @@ export class InlineMd5 implements Md5Hasher {
   }
 }
 
+/** A hasher that hashes nothing, for downloads whose MD5 is not checked (its digest is `''`). */
+export const NO_MD5: Md5Hasher = Object.freeze({
+  update: (): undefined => undefined,
+  reset: (): void => undefined,
+  digest: (): Promise<string> => Promise.resolve(''),
+  close: (): Promise<void> => Promise.resolve(),
+});
+
 /**
  * A hasher for a file of `sizeBytes`: in a worker thread from `minWorkerBytes` on, inline below,
  * and inline too where workers are not allowed (Node's permission model without `--allow-worker`).

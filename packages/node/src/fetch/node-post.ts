@@ -18,7 +18,11 @@ const DECODERS: Record<string, (input: Buffer, done: (error: Error | null, out: 
 };
 
 /** Reads a whole reply body, decoding `Content-Encoding`, as UTF-8 text without a BOM. */
-function readBody(message: IncomingMessage, signal: AbortSignal): Promise<string> {
+function readBody(
+  message: IncomingMessage,
+  signal: AbortSignal,
+  onChunk: () => void = () => undefined,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const encoding = (message.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     const decode = DECODERS[encoding];
@@ -33,7 +37,18 @@ function readBody(message: IncomingMessage, signal: AbortSignal): Promise<string
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    message.on('data', decode ? (chunk: Buffer) => chunks.push(chunk) : (chunk: string) => (text += chunk));
+    message.on(
+      'data',
+      decode
+        ? (chunk: Buffer) => {
+            chunks.push(chunk);
+            onChunk();
+          }
+        : (chunk: string) => {
+            text += chunk;
+            onChunk();
+          },
+    );
     message.on('error', reject);
     message.on('close', () => {
       signal.removeEventListener('abort', onAbort);
@@ -74,7 +89,7 @@ export function createNodePost(
       return fallback(url, init);
     }
     // Read at once, so that an error on the socket always has a listener.
-    const body = readBody(message, signal);
+    const body = readBody(message, signal, init.onChunk);
     body.catch(() => undefined);
     const status = message.statusCode ?? 0;
     return {

@@ -6,7 +6,9 @@ export interface CorsOptions {
   origins: string[] | '*';
 }
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, Use-Admin-Privileges, Range, User-Agent';
+/** Every header wbapi's clients send (keep in step with `packages/core/src/transport`). */
+const ALLOW_HEADERS =
+  'Authorization, Content-Type, Use-Admin-Privileges, Range, User-Agent, X-WANDB-USERNAME, X-WANDB-USER-EMAIL';
 const EXPOSE_HEADERS = 'Content-Length, Content-Range, Retry-After';
 
 function allowedOrigin(req: IncomingMessage, cors: CorsOptions | undefined): string | null {

@@ -13,6 +13,7 @@ import { handleArtifactRequest, isArtifactPath } from '../artifacts/http';
 import { handleExport } from './exports-endpoint';
 import { handleFile } from './files-endpoint';
 import { handleGraphql, type GraphqlEndpointDeps } from './graphql-endpoint';
+import { receivedRequest, type ReceivedRequest } from './received-request';
 import { sendError, sendJson } from './send';
 import type { GraphQLSchema } from 'graphql';
 
@@ -27,6 +28,7 @@ export interface HttpServerOptions {
   /** History export URLs and scheduled exports. */
   exports?: ExportService;
   log?: (error: Error) => void;
+  onRequest?: (request: ReceivedRequest) => void;
 }
 
 function targetOf(pathname: string): FaultTarget | null {
@@ -46,6 +48,7 @@ async function route(
   baseUrl: () => string,
 ): Promise<void> {
   const pathname = (req.url ?? '/').split('?')[0] as string;
+  options.onRequest?.(receivedRequest(req));
   if (req.method === 'OPTIONS') return answerPreflight(req, res, options.cors);
   applyCors(req, res, options.cors);
   if (pathname === FAULTS_PATH) return handleFaults(req, res, options.store, options.faults);

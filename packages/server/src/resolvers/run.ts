@@ -3,6 +3,7 @@ import type { FileRow, RunRow, SweepRow } from '../store/rows';
 import { idCursor, parseIdCursor } from '../util/cursor';
 import { runGraphqlId } from '../util/ids';
 import { pageSize } from '../util/limits';
+import { projectJsonObject } from '../util/json-top-level';
 import { parseWandbJson } from '../util/wandb-json';
 import { toConnection } from './connection';
 import { eventsRows, historyRows, sampledHistory } from './history';
@@ -66,8 +67,8 @@ export const runResolvers: TypeResolvers<RunRow> = {
   description: (r) => r.description,
   notes: (r) => r.notes,
   host: (r) => r.host,
-  config: (r) => r.config,
-  summaryMetrics: (r) => r.summary_metrics,
+  config: (r, args: { keys?: string[] | null }) => projectJsonObject(r.config, args.keys),
+  summaryMetrics: (r, args: { keys?: string[] | null }) => projectJsonObject(r.summary_metrics, args.keys),
   systemMetrics: (r) => r.system_metrics,
   historyLineCount: (r) => r.history_line_count,
   eventsLineCount: (r) => r.events_line_count,

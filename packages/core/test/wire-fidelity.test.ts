@@ -1,0 +1,103 @@
+// What the client sends and reads back, against the local server, where it must match the real
+// W&B clients: deleteRun arguments, cursor sources, project URLs, retried upsertBucket.
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './helpers/lifecycle';
+import { testApi } from './helpers/server';
+
+const testServer = useTestServer();
+
+interface Sent {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/**
+ * A fetch to the real server that records each GraphQL body, and lets a test rewrite replies
+ * (to make the last edge's cursor and `pageInfo.endCursor` differ, which this server never does).
+ */
+function recordingFetch(rewrite: (reply: string, sent: Sent) => string = (reply) => reply) {
+  const sent: Sent[] = [];
+  const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const response = await fetch(input, init);
+    if (typeof init?.body !== 'string') return response;
+    const body = JSON.parse(init.body) as Sent;
+    sent.push(body);
+    const text = rewrite(await response.text(), body);
+    return new Response(text, { status: response.status, headers: response.headers });
+  };
+  return Object.assign(fetchFn as typeof fetch, { sent });
+}
+
+describe('wire fidelity', () => {
+  it('deleteRun declares and sends deleteArtifacts only when it is true', async () => {
+    const fetchFn = recordingFetch();
+    const api = testApi(testServer(), { fetch: fetchFn });
+    for (const [id, deleteArtifacts] of [
+      ['gone1', undefined],
+      ['gone2', true],
+    ] as const) {
+      const run = await api.createRun({ project: 'scratch', runId: id });
+      fetchFn.sent.length = 0;
+      await run.delete(deleteArtifacts === undefined ? {} : { deleteArtifacts });
+      const [request] = fetchFn.sent;
+      expect(request?.query).toContain('deleteRun');
+      if (deleteArtifacts) {
+        expect(request?.query).toMatch(/\$deleteArtifacts:\s*Boolean/);
+        expect(request?.variables).toMatchObject({ deleteArtifacts: true });
+      } else {
+        expect(request?.query).not.toContain('deleteArtifacts');
+        expect(request?.variables).not.toHaveProperty('deleteArtifacts');
+      }
+    }
+  });
+
+  it("pages runs and files with the last edge's cursor, projects with pageInfo.endCursor", async () => {
+    const spoil = (field: 'endCursor' | 'cursor') => (reply: string) =>
+      reply.replace(new RegExp(`"${field}":"[^"]*"`, 'g'), `"${field}":"spoiled"`);
+    // pageInfo.endCursor spoiled: runs and files must still page correctly.
+    const edgesApi = testApi(testServer(), { fetch: recordingFetch(spoil('endCursor')) });
+    const plainApi = testApi(testServer());
+    const ids = async (api: typeof plainApi) =>
+      (await api.runs('acme/mnist', { perPage: 5 }).toArray({ limit: 100 })).map((run) => run.id);
+    expect(await ids(edgesApi)).toEqual(await ids(plainApi));
+    const run = await plainApi.run('acme/files/withfiles');
+    const files = await (
+      await edgesApi.run('acme/files/withfiles')
+    )
+      .files({ perPage: 2 })
+      .toArray({ limit: 100 });
+    expect(files.map((f) => f.name)).toEqual((await run.files().toArray({ limit: 100 })).map((f) => f.name));
+    // The edges' cursors spoiled: projects must still page correctly.
+    const endApi = testApi(testServer(), { fetch: recordingFetch(spoil('cursor')) });
+    const names = async (api: typeof plainApi) =>
+      (await api.projects('acme', { perPage: 3 }).toArray({ limit: 100 })).map((p) => p.name);
+    expect(await names(endApi)).toEqual(await names(plainApi));
+  });
+
+  it('runs.length() takes a signal, which aborts the count request', async () => {
+    const api = testApi(testServer());
+    expect(await api.runs('acme/mnist').length({ signal: new AbortController().signal })).toBe(12);
+    const controller = new AbortController();
+    controller.abort(new Error('stop counting'));
+    await expect(api.runs('acme/mnist').length({ signal: controller.signal })).rejects.toThrow(
+      'stop counting',
+    );
+  });
+
+  it('gives a project URL ending with /workspace, as the Python client does', async () => {
+    const project = await testApi(testServer()).project('mnist', 'acme');
+    expect(project.url).toBe(`${testServer().url}/acme/mnist/workspace`);
+  });
+
+  it('retries upsertBucket mutations through 5xx and 429 like queries', async () => {
+    const api = testApi(testServer());
+    testServer().faults.failNext(1, 503);
+    const run = await api.createRun({ project: 'scratch', runId: 'retried' });
+    testServer().faults.failNext(2, 429, 0);
+    run.tags = ['after-retry'];
+    await run.update();
+    api.flush();
+    expect((await api.run('acme/scratch/retried')).tags).toEqual(['after-retry']);
+    expect(api.sleeps.delays.length).toBeGreaterThanOrEqual(3);
+  });
+});
