@@ -3,7 +3,7 @@ import type { Session, RequestOptions } from '../session/session';
 import type { Pager } from '../pagination';
 import type { Platform } from '../platform';
 import type { Artifact } from './artifact';
-import { collectionVersions } from './artifact-listings';
+import { collectionVersions } from './artifact-versions';
 
 /** The raw GraphQL attributes of a collection. */
 export type ArtifactCollectionAttrs = ArtifactCollectionFieldsFragment;

@@ -6,7 +6,7 @@ import { HttpError } from '../errors/http-error';
 import type { DownloadOptionsOf, DownloadResultOf, FileSource, OpenedFile, Platform } from '../platform';
 import { describeFileResponse } from '../transport';
 import type { Artifact } from './artifact';
-import { refreshFileUrl } from './artifact-files';
+import { refreshFileUrl } from './files-page';
 
 /** The raw GraphQL attributes of an artifact file. */
 export type ArtifactFileAttrs = ArtifactFileFieldsFragment;

@@ -2,14 +2,14 @@ import {
   ArtifactTypeCollectionsDocument,
   ProjectArtifactCollectionDocument,
   ProjectArtifactTypesDocument,
-  ProjectArtifactsDocument,
 } from '@wbapi/gql';
 import type { Session, RequestOptions } from '../session/session';
 import { resolveProjectPath } from '../session/resolve-path';
 import { NotFoundError } from '../errors/not-found-error';
 import { Pager, pageFromConnection } from '../pagination';
 import type { Platform } from '../platform';
-import { Artifact } from './artifact';
+import type { Artifact } from './artifact';
+import { versionsCollection, type ArtifactListOptions, type Located } from './artifact-versions';
 import { ArtifactCollection } from './artifact-collection';
 import { isRegistryProject, parseArtifactPath } from './artifact-path';
 import { resolveOrgEntity } from './organization';
@@ -20,12 +20,6 @@ export interface ArtifactType {
   name: string;
   description: string | null;
   createdAt: string;
-}
-
-/** Options of paginated artifact listings. */
-export interface ArtifactListOptions extends RequestOptions {
-  /** Items per request. @defaultValue 50 */
-  perPage?: number;
 }
 
 type Where = { entity: string; project: string };
@@ -133,68 +127,6 @@ async function collectionWhere(context: Session, path: string, options: RequestO
     options,
   );
   return { where, name: parsed.collection };
-}
-
-type Located = { where: Where; name: string };
-
-function versionsCollection<P extends Platform>(
-  context: Session<P>,
-  locate: () => Promise<Located>,
-  type: string,
-  options: ArtifactListOptions,
-): Pager<Artifact<P>> {
-  const { perPage = 50, signal, ...call } = options;
-  return new Pager(
-    async (cursor, pageSignal) => {
-      const { where, name: collection } = await locate();
-      const data = await context.client.request(
-        ProjectArtifactsDocument,
-        {
-          ...where,
-          type,
-          collection,
-          cursor,
-          perPage,
-          order: null,
-          filters: JSON.stringify({ state: 'COMMITTED' }),
-        },
-        { ...call, signal: pageSignal ?? signal },
-      );
-      const node = data.project?.artifactType?.artifactCollection;
-      const connection = node?.artifacts;
-      if (!node || !connection) {
-        throw new NotFoundError(
-          `Could not find artifact collection '${collection}' of type '${type}' in ${where.entity}/${where.project}`,
-        );
-      }
-      const page = pageFromConnection(connection, (edge) => edge, connection.totalCount);
-      const items = connection.edges.flatMap((edge) =>
-        edge.node
-          ? [
-              new Artifact(context, edge.node, {
-                ...where,
-                collection,
-                alias: edge.version,
-                collectionType: node.__typename,
-              }),
-            ]
-          : [],
-      );
-      return { ...page, items };
-    },
-    signal ? { signal } : {},
-  );
-}
-
-/** Committed versions of a collection, newest first, each named `collection:vN`. */
-export function collectionVersions<P extends Platform>(
-  context: Session<P>,
-  where: Where,
-  type: string,
-  collection: string,
-  options: ArtifactListOptions = {},
-): Pager<Artifact<P>> {
-  return versionsCollection(context, () => Promise.resolve({ where, name: collection }), type, options);
 }
 
 /** Versions of the collection at `path` (`entity/project/name`), the SDK's `api.artifacts(type, name)`. */

@@ -24,18 +24,12 @@ export {
   artifactTypes,
   artifactCollections,
   artifactCollection,
-  collectionVersions,
   artifactVersions,
   type ArtifactType,
-  type ArtifactListOptions,
 } from './artifact-listings';
-export {
-  artifactFiles,
-  artifactFile,
-  refreshFileUrl,
-  fileUrlPages,
-  type ArtifactFilesOptions,
-} from './artifact-files';
+export { collectionVersions, type ArtifactListOptions } from './artifact-versions';
+export { artifactFiles, artifactFile, fileUrlPages, type ArtifactFilesOptions } from './artifact-files';
+export { refreshFileUrl } from './files-page';
 export {
   ArtifactFile,
   openArtifactBytes,
@@ -44,13 +38,8 @@ export {
   type OpenArtifactBytesOptions,
 } from './artifact-file';
 export { parseManifest, fetchArtifactManifest, type ArtifactManifest, type ManifestEntry } from './manifest';
-export {
-  artifactUsedBy,
-  artifactLoggedBy,
-  runArtifacts,
-  type ArtifactRunRef,
-  type RunArtifactsOptions,
-} from './lineage';
+export { artifactUsedBy, artifactLoggedBy, type ArtifactRunRef } from './lineage';
+export { runArtifacts, type RunArtifactsOptions } from './run-artifacts';
 export { Artifact, type ArtifactAttrs, type ArtifactAddress, type MembershipInfo } from './artifact';
 export { ArtifactCollection, type ArtifactCollectionAttrs } from './artifact-collection';
 export { UnsupportedReferenceError } from './unsupported-reference-error';
