@@ -77,6 +77,16 @@ describe('Api replies', () => {
     expect((error as Error).message).toBe('Could not find run <Run e/p/nope (not found)>');
   });
 
+  it('says how a two-part path was read when its run is missing (a forgotten run id)', async () => {
+    const fake = fakeGraphQL({ Run: () => ({ body: { data: { project: { run: null } } } }) });
+    const api = new Api({ fetch: fake.fetch, apiKey: 'k'.repeat(40), entity: 'e' });
+    const error = await api.run('demo/mnist').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toBe(
+      "Could not find run <Run e/demo/mnist (not found)>: 'demo/mnist' was read as project/run_id in the default entity; a run path is entity/project/run_id (is the run id missing?)",
+    );
+  });
+
   it('rejects bad filters before any request', () => {
     const fake = fakeGraphQL({});
     const api = new Api({ fetch: fake.fetch, apiKey: 'k'.repeat(40) });

@@ -9,7 +9,13 @@ import { Run } from '../runs/run';
 import { Runs, type RunsOptions } from '../runs/runs';
 import type { Sweep } from '../sweeps/sweep';
 import { webPlatform } from './default-platform';
-import { resolveEntity, resolveProjectPath, resolveReportsPath, resolveRunPath } from './resolve-path';
+import {
+  explainMissingRun,
+  resolveEntity,
+  resolveProjectPath,
+  resolveReportsPath,
+  resolveRunPath,
+} from './resolve-path';
 import { ApiSession } from './session';
 import type { ApiOverrides, ResolvedSettings } from './settings';
 import { toViewer, type Viewer } from './viewer';
@@ -108,7 +114,9 @@ export class Api<P extends Platform = Platform> {
   run(path: string, options: CallOptions = {}): Promise<Run<P>> {
     return this.cached(this.runCache, path, async () => {
       const { entity, project, id } = await resolveRunPath(this.context, path, options);
-      return new Run(this.context, entity, project, id).load({ ...options, force: true });
+      return new Run(this.context, entity, project, id)
+        .load({ ...options, force: true })
+        .catch((error: unknown) => Promise.reject(explainMissingRun(error, path)));
     });
   }
 

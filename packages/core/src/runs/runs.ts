@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors';
 import { Collection, pageFromConnection, type Page } from '../pagination';
 import type { ApiContext, RequestOptions } from '../api/context';
 import type { Platform } from '../platform';
+import { checkOrder } from './check-order';
 import { encodeFilters } from './encode-filters';
 import { Run } from './run';
 import type { RunAttrs } from './run-attrs';
@@ -43,7 +44,8 @@ export class Runs<P extends Platform = Platform> extends Collection<Run<P>> {
 
   /**
    * Prefer `api.runs(path, options)`. `target` may be a promise when the default entity must
-   * be looked up first. Throws BadInputError for filters that are not a JSON object.
+   * be looked up first. Throws BadInputError for filters that are not a JSON object and for an
+   * order that is not one signed key (see {@link checkOrder}).
    */
   constructor(
     context: ApiContext<P>,
@@ -52,7 +54,7 @@ export class Runs<P extends Platform = Platform> extends Collection<Run<P>> {
   ) {
     const { filters, order, perPage = 50, signal, ...call } = options;
     const encoded = encodeFilters(filters);
-    const sentOrder = order || DEFAULT_RUNS_ORDER;
+    const sentOrder = checkOrder(order || DEFAULT_RUNS_ORDER);
     const resolve = typeof target === 'function' ? target : () => Promise.resolve(target);
     super(
       async (cursor, pageSignal): Promise<Page<Run<P>>> => {
@@ -63,7 +65,7 @@ export class Runs<P extends Platform = Platform> extends Collection<Run<P>> {
           { ...call, signal: pageSignal ?? signal },
         );
         const found = result.project;
-        if (!found) throw new NotFoundError(`Could not find project ${project}`);
+        if (!found) throw new NotFoundError(`Could not find project ${entity}/${project}`);
         const toRun = (node: RunAttrs): Run<P> => new Run(context, entity, project, node.name, node);
         return pageFromConnection(found.runs, toRun, found.runCount ?? 0);
       },

@@ -1,0 +1,30 @@
+import { BadInputError } from '../errors/bad-input-error';
+
+/**
+ * Checks a runs order before it is sent: one key with an optional `+` (ascending) or `-`
+ * (descending) prefix. The server would read `'summary_metrics.acc desc'` as an ascending order
+ * on a key named `acc desc` and every run would tie, so SQL-style suffixes and lists of keys are
+ * refused with the spelling to use instead.
+ *
+ * @returns The order unchanged.
+ * @throws BadInputError for an order with an `asc`/`desc` suffix or more than one key.
+ * @example
+ * ```ts
+ * checkOrder('-summary_metrics.acc'); // '-summary_metrics.acc'
+ * checkOrder('summary_metrics.acc desc'); // throws: write '-summary_metrics.acc'
+ * ```
+ */
+export function checkOrder(order: string): string {
+  const suffix = /^\s*([+-]?)(.*?)\s+(asc|desc)\s*$/i.exec(order);
+  if (suffix) {
+    const key = suffix[2] ?? '';
+    const sign = (suffix[3] ?? '').toLowerCase() === 'desc' ? '-' : '+';
+    throw new BadInputError(
+      `Invalid order '${order}': the direction is a prefix, not a suffix; write '${sign}${key}'`,
+    );
+  }
+  if (order.includes(',')) {
+    throw new BadInputError(`Invalid order '${order}': runs are ordered by one key, e.g. '-summary_metrics.acc'`);
+  }
+  return order;
+}
