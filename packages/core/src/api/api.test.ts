@@ -37,6 +37,18 @@ describe('Api settings', () => {
     expect(await api.defaultEntity()).toBe('viewer-entity');
   });
 
+  it('tells a platform without environment settings (a browser) to pass apiKey, not about WANDB_API_KEY', async () => {
+    const fake = fakeGraphQL({});
+    const bare: Platform = { name: 'page', download: () => Promise.resolve(undefined) };
+    const withEnv: Platform = { ...bare, settings: () => ({}) };
+    const messageOf = (platform: Platform) =>
+      new Api({ fetch: fake.fetch, platform }).run('e/p/r').catch((e: unknown) => (e as Error).message);
+    const pageMessage = await messageOf(bare);
+    expect(pageMessage).toContain('pass apiKey to new Api({ baseUrl, apiKey })');
+    expect(pageMessage).not.toMatch(/WANDB_API_KEY|netrc \(/);
+    expect(await messageOf(withEnv)).toContain('set WANDB_API_KEY');
+  });
+
   it('asks for the default entity once and only when the path lacks one', async () => {
     const fake = fakeGraphQL({
       DefaultEntity: viewer,

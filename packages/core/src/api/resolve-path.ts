@@ -78,7 +78,10 @@ export async function resolveReportsPath(
  */
 export function explainMissingRun(error: unknown, path: string): unknown {
   if (!(error instanceof NotFoundError)) return error;
-  const parts = path.trim().replace(/^\/+|\/+$/g, '').split('/');
+  const parts = path
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .split('/');
   if (parts.length !== 2 || path.includes(':')) return error;
   return new NotFoundError(
     `${error.message}: '${path}' was read as project/run_id in the default entity; a run path is entity/project/run_id (is the run id missing?)`,

@@ -23,10 +23,18 @@ const ANONYMOUS: ReadonlySet<string> = new Set([DefaultEntityDocument, ViewerDoc
 const NO_KEY =
   'No API key configured: pass apiKey, set WANDB_API_KEY, or add the host to your netrc (wandb login)';
 
-/** The no-key error, naming where the platform looked (CONTRACTS C2) when it can say. */
+/** Where a platform that reads no environment (a browser page) gets its key: only from the caller. */
+const NO_KEY_GIVEN =
+  'No API key configured: pass apiKey to new Api({ baseUrl, apiKey }) (this platform reads no environment variables or netrc)';
+
+/**
+ * The no-key error, naming where the platform looked (CONTRACTS C2) when it can say; a platform
+ * without environment settings (browsers) is not told about `WANDB_API_KEY` or netrc.
+ */
 function noKeyError(platform: Platform, baseUrl: string): AuthenticationError {
   const describe = (platform as { describeCredentialSources?: (baseUrl: string) => string })
     .describeCredentialSources;
+  if (!platform.settings && typeof describe !== 'function') return new AuthenticationError(NO_KEY_GIVEN);
   const sources = typeof describe === 'function' ? describe.call(platform, baseUrl) : '';
   return new AuthenticationError(sources ? `${NO_KEY}; looked in ${sources}` : NO_KEY);
 }

@@ -23,8 +23,18 @@ describe('parseRunPath (semantics.md §4.1, HEAD rules)', () => {
 
   it.each([
     ['r', dflt, 'project', "Invalid path: 'r' (missing project)"],
-    ['e/p/r/x', dflt, undefined, "Invalid path: 'e/p/r/x' (too many parts: a run path is entity/project/run_id)"],
-    ['e/p/r/x', {}, undefined, "Invalid path: 'e/p/r/x' (too many parts: a run path is entity/project/run_id)"],
+    [
+      'e/p/r/x',
+      dflt,
+      undefined,
+      "Invalid path: 'e/p/r/x' (too many parts: a run path is entity/project/run_id)",
+    ],
+    [
+      'e/p/r/x',
+      {},
+      undefined,
+      "Invalid path: 'e/p/r/x' (too many parts: a run path is entity/project/run_id)",
+    ],
     ['', {}, 'entity', "Invalid path: '' (missing entity)"],
   ])('%j with defaults %j fails naming %s', (input, defaults, missing, message) => {
     const error = (() => {

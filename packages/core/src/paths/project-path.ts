@@ -32,7 +32,7 @@ export function parseProjectPath(path: string | null | undefined, defaults: Path
     else [entity, project] = [path.slice(0, at), path.slice(at + 1)];
     if (project.includes('/'))
       throw new BadInputError(
-        `Invalid path: ${pythonRepr(path)} (too many parts: a project path is entity/project)`
+        `Invalid path: ${pythonRepr(path)} (too many parts: a project path is entity/project)`,
       );
   }
   if (!entity)

@@ -80,7 +80,7 @@ export function parseRunPath(path: string, defaults: PathDefaults = {}): RunPath
     // The SDK reports these as a missing entity or project, which sends users looking for the
     // wrong mistake.
     throw new BadInputError(
-      `Invalid path: ${pythonRepr(path)} (too many parts: a run path is entity/project/run_id)`
+      `Invalid path: ${pythonRepr(path)} (too many parts: a run path is entity/project/run_id)`,
     );
   }
   entity = entity.trim();

@@ -24,7 +24,9 @@ export function checkOrder(order: string): string {
     );
   }
   if (order.includes(',')) {
-    throw new BadInputError(`Invalid order '${order}': runs are ordered by one key, e.g. '-summary_metrics.acc'`);
+    throw new BadInputError(
+      `Invalid order '${order}': runs are ordered by one key, e.g. '-summary_metrics.acc'`,
+    );
   }
   return order;
 }

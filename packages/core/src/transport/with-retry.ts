@@ -1,16 +1,18 @@
-import { NetworkError } from '../errors/network-error';
 import { TimeoutError } from '../errors/timeout-error';
 import { WandbError } from '../errors/wandb-error';
 import { abortReason, attemptSignal, type AttemptSignal } from './abort';
 import { backoffDelay } from './backoff';
 import type { CallKind, Hooks } from './hooks';
 import type { Clock, RetryOptions } from './options';
-import { isRetryableError } from './retry-policy';
+import { networkFailure } from './network-failure';
+import { isRetryableError, retriesAllowed } from './retry-policy';
 
 /** Everything the retry loop needs to know about one call. */
 export interface RetryContext {
   /** Operation name for events and messages. */
   operationName: string;
+  /** The URL the call goes to, for messages (query and credentials are dropped). */
+  url?: string;
   /** Kind of call, for events. */
   kind: CallKind;
   /** Event sinks. */
@@ -41,10 +43,7 @@ function normalise(error: unknown, context: RetryContext, attempt: AttemptSignal
     });
   }
   if (error instanceof WandbError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new NetworkError(`Network error during ${context.operationName || 'request'}: ${detail}`, {
-    cause: error,
-  });
+  return networkFailure(error, context.operationName, context.url);
 }
 
 /**
@@ -98,7 +97,8 @@ function nextDelay(
   elapsedMs: number,
 ): number | null {
   const { retry } = context;
-  if (!context.retryEnabled || !isRetryableError(failure) || attemptNumber > retry.maxRetries) return null;
+  if (!context.retryEnabled || !isRetryableError(failure)) return null;
+  if (attemptNumber > retriesAllowed(failure, retry.maxRetries)) return null;
   const remainingMs = retry.budgetMs - elapsedMs;
   if (remainingMs <= 0) return null;
   const asked = (failure as { retryAfterMs?: unknown }).retryAfterMs;
