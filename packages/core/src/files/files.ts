@@ -11,7 +11,12 @@ import { File } from './file';
 export interface FilesOptions extends RequestOptions {
   /** Exact file names; empty or absent lists every file. */
   names?: string[];
-  /** A SQL LIKE pattern such as `%.json` (not together with `names`). */
+  /**
+   * A SQL LIKE pattern, matched by the server as W&B does (`wandb.Api` `pattern`): `%` is any
+   * run of characters and `_` one character, so `%.json` is every JSON file. Not a glob: `*.json`
+   * matches only a file literally named `*.json` (the `wbapi` CLI's `--pattern` is a glob).
+   * Not together with `names`.
+   */
   pattern?: string;
   /** Files per request. @defaultValue 50 */
   perPage?: number;
