@@ -6,7 +6,9 @@ import { BUDGET_BYTES, measureBundle, type BundleSizes } from './bundle-size';
  * imports statically), with a little slack. Growing beyond it fails, so the size can only go
  * down until it meets the budget; lower it when it does.
  */
-const CEILING_BYTES = 15 * 1024;
+// Raised from 15 kB to 15.5 kB with issue 16: errors that name the URL and the root cause, the
+// CORS check after a failed cross-origin fetch, and path and order checks cost about 0.6 kB.
+const CEILING_BYTES = 15.5 * 1024;
 
 function report(label: string, m: BundleSizes): void {
   const largest = Object.entries(m.byPackage)
@@ -34,7 +36,8 @@ describe('browser bundle size', () => {
     const m = await measureBundle();
     expect(m.byPackage['@wbapi/core']).toBeGreaterThan(0);
     expect(m.byPackage['@wbapi/browser']).toBeGreaterThan(0);
-    expect(m.byPackage['@wbapi/browser']).toBeLessThanOrEqual(1024);
+    // 1 kB before the CORS check of failed cross-origin fetches (cors-aware-fetch.ts).
+    expect(m.byPackage['@wbapi/browser']).toBeLessThanOrEqual(1.25 * 1024);
   });
 
   it('leaves sweeps, reports, QueryGenerator, bulk export and mutations out of the first download', async () => {

@@ -47,7 +47,7 @@ describe('paths a newcomer gets wrong', () => {
       ...serverFlags(demoServer()),
     ]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("write '-summary_metrics.acc'");
+    expect(result.stderr).toContain("the direction as a prefix: '-key' (descending) or '+key'");
   });
 });
 

@@ -52,7 +52,7 @@ describe('api.runs filters', () => {
   it('rejects an SQL-style order before any request', () => {
     const api = testApi(testServer());
     expect(() => api.runs('acme/mnist', { order: 'summary_metrics.acc desc' })).toThrow(
-      "Invalid order 'summary_metrics.acc desc': the direction is a prefix, not a suffix; write '-summary_metrics.acc'",
+      "Invalid order 'summary_metrics.acc desc': one key, with the direction as a prefix: '-key' (descending) or '+key'",
     );
   });
 

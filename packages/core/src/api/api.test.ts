@@ -95,7 +95,7 @@ describe('Api replies', () => {
     const error = await api.run('demo/mnist').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as Error).message).toBe(
-      "Could not find run <Run e/demo/mnist (not found)>: 'demo/mnist' was read as project/run_id in the default entity; a run path is entity/project/run_id (is the run id missing?)",
+      "Could not find run <Run e/demo/mnist (not found)>: 'demo/mnist' was read as project/run_id; a run path is entity/project/run_id (is the run id missing?)",
     );
   });
 

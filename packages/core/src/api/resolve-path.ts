@@ -84,7 +84,7 @@ export function explainMissingRun(error: unknown, path: string): unknown {
     .split('/');
   if (parts.length !== 2 || path.includes(':')) return error;
   return new NotFoundError(
-    `${error.message}: '${path}' was read as project/run_id in the default entity; a run path is entity/project/run_id (is the run id missing?)`,
+    `${error.message}: '${path}' was read as project/run_id; a run path is entity/project/run_id (is the run id missing?)`,
     { status: error.status, cause: error },
   );
 }

@@ -11,15 +11,17 @@ describe('checkOrder', () => {
   );
 
   it.each([
-    ['summary_metrics.acc desc', "write '-summary_metrics.acc'"],
-    ['created_at ASC', "write '+created_at'"],
-    ['-summary_metrics.acc desc', "write '-summary_metrics.acc'"],
+    ['summary_metrics.acc desc', "the direction as a prefix: '-key' (descending) or '+key'"],
+    ['created_at ASC', "the direction as a prefix: '-key' (descending) or '+key'"],
+    ['-summary_metrics.acc desc', "the direction as a prefix: '-key' (descending) or '+key'"],
   ])('refuses the SQL-style %j, saying how to write it', (order, hint) => {
     expect(() => checkOrder(order)).toThrow(BadInputError);
     expect(() => checkOrder(order)).toThrow(hint);
   });
 
   it('refuses a list of keys', () => {
-    expect(() => checkOrder('-summary_metrics.acc,+created_at')).toThrow('ordered by one key');
+    expect(() => checkOrder('-summary_metrics.acc,+created_at')).toThrow(
+      "Invalid order '-summary_metrics.acc,+created_at': one key",
+    );
   });
 });

@@ -33,8 +33,7 @@ export function networkFailure(error: unknown, operationName: string, url: strin
   const message = (value: unknown): string => (value instanceof Error ? value.message : String(value));
   let detail = message(root) || message(error) || code || 'no reply';
   if (!code && root === error && error instanceof TypeError && inBrowser()) {
-    detail +=
-      ' (no reply: the server may be unreachable, or it does not allow this page’s origin (CORS); the browser console says which)';
+    detail += ' (server unreachable, or CORS: see the browser console)';
   }
   const where = url ? ` (${redactUrl(url)})` : '';
   return new NetworkError(`Network error during ${operationName || 'request'}${where}: ${detail}`, {
