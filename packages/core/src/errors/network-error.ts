@@ -21,7 +21,8 @@ export class NetworkError extends WandbError {
   declare readonly url: string;
   /**
    * The system error code at the root of the failure (`ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`),
-   * `'CORS'` when a browser page's origin is not allowed by a server that answers, else `''`.
+   * `'CORS'` when a browser page's origin is not allowed by a server that answers, `'BAD_PORT'`
+   * for a port that fetch refuses to use (9, 25, 6000, ... per the Fetch standard), else `''`.
    */
   declare readonly code: string;
 

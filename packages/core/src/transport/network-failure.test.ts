@@ -33,6 +33,22 @@ describe('network failures', () => {
     expect(retries.map((event) => event.attempt)).toEqual([1, 2]);
   });
 
+  it('fail at once on a port that fetch blocks (port 9), saying so', async () => {
+    const retries: RetryEvent[] = [];
+    const client = new GraphQLClient({
+      baseUrl: 'http://127.0.0.1:9',
+      fetch: (input, init) => fetch(input, init),
+      hooks: { retry: (event) => retries.push(event) },
+      clock: { sleep: () => Promise.resolve() },
+    });
+    const error = await client.request('query Viewer { viewer { id } }', {}).catch((e: unknown) => e);
+    expect((error as NetworkError).message).toBe(
+      'Network error during Viewer (http://127.0.0.1:9/graphql): bad port (fetch never connects to this port: use another one)',
+    );
+    expect((error as NetworkError).code).toBe('BAD_PORT');
+    expect(retries).toHaveLength(0);
+  });
+
   it('keep the whole retry budget for a refused connection to another host', () => {
     const error = networkFailure(
       new TypeError('fetch failed', {

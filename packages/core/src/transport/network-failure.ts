@@ -29,9 +29,13 @@ function inBrowser(): boolean {
  * connection as well as of a CORS refusal, says that either may be the reason.
  */
 export function networkFailure(error: unknown, operationName: string, url: string | undefined): NetworkError {
-  const { root, code } = rootCause(error);
+  const found = rootCause(error);
+  const root = found.root;
+  // The Fetch standard blocks some ports (9, 25, 6000, ...): no retry can ever reach them.
+  const code = !found.code && root instanceof Error && root.message === 'bad port' ? 'BAD_PORT' : found.code;
   const message = (value: unknown): string => (value instanceof Error ? value.message : String(value));
   let detail = message(root) || message(error) || code || 'no reply';
+  if (code === 'BAD_PORT') detail += ' (fetch never connects to this port: use another one)';
   if (!code && root === error && error instanceof TypeError && inBrowser()) {
     detail += ' (server unreachable, or CORS: see the browser console)';
   }

@@ -22,8 +22,9 @@ export function isRetryableStatus(status: number): boolean {
  * (e.g. a 503 whose body holds `errors`), never in a 200.
  */
 export function isRetryableError(error: unknown): boolean {
-  // A browser origin the server does not allow stays refused however often it is asked.
-  if (error instanceof NetworkError) return error.code !== 'CORS';
+  // A browser origin the server does not allow, or a port fetch blocks, stays refused however
+  // often it is asked.
+  if (error instanceof NetworkError) return error.code !== 'CORS' && error.code !== 'BAD_PORT';
   if (error instanceof TimeoutError) return true;
   if (error instanceof HttpError || error instanceof GraphQLError) return isRetryableStatus(error.status);
   return false;
