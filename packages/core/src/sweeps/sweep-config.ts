@@ -7,7 +7,7 @@ import { malformedReply } from '../api/malformed';
  */
 export async function parseSweepConfig(text: string | null | undefined): Promise<Record<string, unknown>> {
   if (!text) return {};
-  const { parse } = await import('yaml');
+  const { parse } = await import('./yaml-parser');
   let parsed: unknown;
   try {
     parsed = parse(text);
