@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // Packaging smoke test: packs every public workspace package, installs the tarballs into a
-// scratch project outside the workspace, and checks that each one loads as ESM and as CJS and
-// that @wbapi/browser bundles for browsers. Run after `pnpm build`.
+// scratch project outside the workspace, and checks that each one loads as ESM and as CJS, that
+// @wbapi/browser bundles for browsers, and that the READMEs work there as written (snippets
+// type-checked under three module settings and run, CLI examples run: readme-snippets.mjs).
+// Run after `pnpm build`.
 //
 //   node scripts/smoke/pack-and-import.mjs [--keep] [--skip @wbapi/name ...]
 //
 // --keep leaves the scratch folder in place; --skip leaves a package out (e.g. one being built).
 //
-// Dependencies (yaml, undici, better-sqlite3, graphql) come from the npm registry or cache.
+// Dependencies (yaml, undici, better-sqlite3, graphql, and @types/node for the type checks) come
+// from the npm registry or its cache; TypeScript and esbuild are the workspace's.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkReadmes } from './readme-snippets.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const keep = process.argv.includes('--keep');
@@ -73,7 +77,15 @@ try {
   );
   run(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      '@types/node@^20',
+      ...files,
+    ],
     project,
   );
   console.log(`installed into ${project}`);
@@ -166,6 +178,16 @@ try {
     failures.push('browser bundle');
     console.log(`FAIL browser bundle of @wbapi/browser\n${error.message}`);
   }
+
+  const readmes = { root: join(root, 'README.md') };
+  for (const { path, manifest } of packages) {
+    if (existsSync(join(path, 'README.md'))) readmes[manifest.name] = join(path, 'README.md');
+    else {
+      failures.push(`${manifest.name} README`);
+      console.log(`FAIL ${manifest.name} ships no README`);
+    }
+  }
+  failures.push(...(await checkReadmes({ root, project, readmes })));
 } finally {
   if (keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });

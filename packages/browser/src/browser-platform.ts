@@ -1,4 +1,5 @@
 import type { FileSource, Platform } from '@wbapi/core';
+import { corsAwareFetch } from './cors-aware-fetch';
 import {
   downloadInBrowser,
   type BrowserDownloadOptions,
@@ -7,7 +8,10 @@ import {
 
 /** Options of {@link BrowserPlatform}. */
 export interface BrowserPlatformOptions {
-  /** The fetch to use. @defaultValue the page's `fetch` */
+  /**
+   * The fetch to use. @defaultValue the page's `fetch`, with a cross-origin request refused for
+   * CORS turned into a `NetworkError` with `code: 'CORS'` (see {@link corsAwareFetch})
+   */
   fetch?: typeof fetch;
 }
 
@@ -23,7 +27,7 @@ export class BrowserPlatform implements Platform<BrowserDownloadOptions, Browser
 
   constructor(options: BrowserPlatformOptions = {}) {
     // Bound, because calling the page's fetch as a method of another object throws "Illegal invocation".
-    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.fetch = options.fetch ?? corsAwareFetch((input, init) => globalThis.fetch(input, init));
   }
 
   /** Downloads into a Blob, or a stream with `as: 'stream'`; see {@link downloadInBrowser}. */

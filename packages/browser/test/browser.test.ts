@@ -65,6 +65,27 @@ afterAll(async () => {
 });
 
 describe('@wbapi/browser in Chromium', () => {
+  it('fails at once, saying CORS, against a server that does not allow the page origin', async () => {
+    const other = await startServer({ demo: { runsPerProject: 1, historyLength: 2 } });
+    try {
+      const result = await inPage('failure', { url: other.url, apiKey: other.apiKey, retry: true });
+      expect(result).toMatchObject({ name: 'NetworkError', code: 'CORS', retries: 0 });
+      expect(result.message).toContain(`does not allow this page's origin ${site.origin} (CORS)`);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('says that CORS or the network may be the cause when nothing answers', async () => {
+    const closed = await startServer({});
+    const url = closed.url;
+    await closed.close();
+    const result = await inPage('failure', { url, apiKey: 'k'.repeat(40), retry: false });
+    expect(result).toMatchObject({ name: 'NetworkError', code: '' });
+    expect(result.message).toContain(`Network error during Runs (${url}/graphql)`);
+    expect(result.message).toContain('(server unreachable, or CORS: see the browser console)');
+  });
+
   it('talks to the local server across origins with the page fetch', async () => {
     const result = await inPage('viewer', { url: server.url, apiKey: server.apiKey });
     expect(result.status).toBe(200);

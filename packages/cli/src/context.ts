@@ -1,4 +1,5 @@
 import { Api, type NodeApiOptions, type RequestOptions, type Run } from '@wbapi/node';
+import { allHooks, retryNotes } from './retry-notes';
 
 /** Where a command reads and writes, and what it can be told from outside (tests inject these). */
 export interface CliIo {
@@ -20,11 +21,15 @@ export interface GlobalFlags {
   apiKey?: string;
 }
 
-/** An Api from the flags; settings the flags leave out come from `WANDB_*` variables and netrc. */
+/**
+ * An Api from the flags; settings the flags leave out come from `WANDB_*` variables and netrc.
+ * Retries are reported on stderr as they happen.
+ */
 export function createApi(flags: GlobalFlags, io: CliIo, extra: NodeApiOptions = {}): Api {
   return new Api({
     ...io.apiOptions,
     ...extra,
+    hooks: allHooks(io.apiOptions?.hooks, extra.hooks, retryNotes(io.stderr)),
     ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
     ...(flags.apiKey ? { apiKey: flags.apiKey } : {}),
   });

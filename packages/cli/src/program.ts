@@ -96,7 +96,13 @@ export function createProgram(io: CliIo): Command {
     .description("list a run's files, or download them")
     .argument('<entity/project/run>')
     .option('--download <dir>', 'download the (matching) files into this folder')
-    .option('--pattern <glob>', 'only files whose name matches, e.g. "*.json" or "media/**"')
+    .option('--replace', 'with --download: overwrite files that exist (refused otherwise)')
+    .option('--pattern <glob>', 'only files whose name matches this glob, e.g. "*.json" or "media/**"')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .default('table')
+        .argParser(oneOf(['table', 'json', 'jsonl', 'csv'] as const)),
+    )
     .action((path: string, flags: FilesFlags) => filesCommand(path, flags, globals(), io));
 
   return program;

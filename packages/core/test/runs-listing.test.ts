@@ -49,14 +49,25 @@ describe('api.runs filters', () => {
     );
   });
 
+  it('rejects an SQL-style order before any request', () => {
+    const api = testApi(testServer());
+    expect(() => api.runs('acme/mnist', { order: 'summary_metrics.acc desc' })).toThrow(
+      "Invalid order 'summary_metrics.acc desc': one key, with the direction as a prefix: '-key' (descending) or '+key'",
+    );
+  });
+
   it('turns a filter the server refuses into a GraphQLError', async () => {
     const runs = testApi(testServer()).runs('acme/mnist', { filters: { state: { $bogus: 1 } } });
-    await expect(runs.toArray(all)).rejects.toBeInstanceOf(GraphQLError);
+    const error = await runs.toArray(all).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphQLError);
+    // runs and runCount both fail on it: the message says it once.
+    expect((error as GraphQLError).errors.length).toBeGreaterThan(1);
+    expect((error as GraphQLError).message).toBe('Unknown operator "$bogus" on field "state"');
   });
 
   it('says which project is missing', async () => {
     await expect(testApi(testServer()).runs('acme/nope').toArray(all)).rejects.toThrow(
-      new NotFoundError('Could not find project nope'),
+      new NotFoundError('Could not find project acme/nope'),
     );
   });
 });

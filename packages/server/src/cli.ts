@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import type { FaultConfig } from './faults/faults';
+import { describeData } from './demo/describe-data';
 import { startServer, type StartServerOptions } from './start-server';
 
 const HELP = `Usage: wbapi-server [options]
@@ -62,7 +63,9 @@ async function main(): Promise<void> {
   if (values.cors) options.cors = values.cors.includes('*') ? { origins: '*' } : values.cors;
   const server = await startServer(options);
   process.stdout.write(
-    `wbapi-server listening on ${server.url}\n\n  export WANDB_BASE_URL=${server.url}\n  export WANDB_API_KEY=${server.apiKey}\n\n`,
+    `wbapi-server listening on ${server.url}\n\n  export WANDB_BASE_URL=${server.url}\n  export WANDB_API_KEY=${server.apiKey}\n\n` +
+      `${values.demo ? 'Demo data (entity demo, its user demo holds the key above):' : 'Data:'}\n${describeData(server.store)}\n` +
+      (values.demo ? 'Try: npx @wbapi/cli runs demo/mnist (with the two variables above)\n\n' : ''),
   );
   const stop = (): void => {
     void server.close().then(() => process.exit(0));

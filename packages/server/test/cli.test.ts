@@ -69,13 +69,16 @@ describe.skipIf(!existsSync(cli))('wbapi-server CLI (built)', () => {
         let text = '';
         child.stdout.on('data', (chunk: Buffer) => {
           text += chunk.toString();
-          if (text.includes('WANDB_API_KEY=')) resolve(text);
+          if (text.includes('Try:')) resolve(text);
         });
         child.on('exit', (code) => reject(new Error(`CLI exited with ${code}`)));
       });
       const url = /WANDB_BASE_URL=(\S+)/.exec(output)?.[1] as string;
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(output).toContain(`WANDB_API_KEY=${DEMO_API_KEY}`);
+      // The demo data set is described where the user meets it.
+      expect(output).toContain('projects  demo/mnist (10 runs)');
+      expect(output).toMatch(/sweeps {4}demo\/mnist\/\w+ \(\d+ runs\)/);
       const res = await gql({ url }, '{ viewer { username } }', {}, { key: DEMO_API_KEY });
       expect(res.body.data.viewer.username).toBe('demo');
     } finally {

@@ -1,6 +1,12 @@
 import { AdaptiveConcurrency, exportRuns, type ExportProgress } from '@wbapi/node';
 import { createApi, write, type CliIo, type GlobalFlags } from '../context';
-import { ExportOutput, isCombinedTarget, OutputError, type ExportFormat } from '../export/output';
+import {
+  checkOutTarget,
+  ExportOutput,
+  isCombinedTarget,
+  OutputError,
+  type ExportFormat,
+} from '../export/output';
 import { createProgressDisplay, formatBytes } from '../progress/progress-display';
 
 /** Flags of `wbapi export`. */
@@ -42,6 +48,7 @@ export async function exportCommand(
       'a combined CSV needs --keys (its columns must be known before the first run); use --out DIR for one CSV per run with every key',
     );
   }
+  await checkOutTarget(flags.out);
   const limiter = new AdaptiveConcurrency({ max: flags.concurrency });
   const api = createApi(globals, io, { hooks: limiter.hooks });
   const runs = api.runs(path, {
@@ -49,6 +56,9 @@ export async function exportCommand(
     ...(flags.order ? { order: flags.order } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
   });
+  // The first page now: a path, filter or order the server refuses fails before anything is
+  // written or shown (exportRuns reuses this page's count).
+  await runs.length();
   // `path` may lack the entity: the manifest records the listing as asked.
   const output = await ExportOutput.open({
     out: flags.out,
@@ -87,6 +97,9 @@ export async function exportCommand(
     display.stop();
   }
   const done = latest as ExportProgress | null;
+  if (flags.keys && done && done.runsDone - done.runsSkipped > 0 && done.rows === 0) {
+    await write(io.stderr, `wbapi: no history rows have all of the keys ${flags.keys.join(', ')}\n`);
+  }
   const skipped = done && done.runsSkipped > 0 ? ` (${done.runsSkipped} were already done)` : '';
   await write(
     io.stderr,

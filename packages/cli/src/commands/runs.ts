@@ -1,6 +1,7 @@
 import type { Run } from '@wbapi/node';
 import { createApi, write, type CliIo, type GlobalFlags } from '../context';
 import { csvRecord, unionKeys } from '../format/csv';
+import { flatten } from '../format/flatten';
 import { toJsonl } from '../format/jsonl';
 import { toTable } from '../format/table';
 
@@ -25,7 +26,7 @@ function summaryOf(run: Run): Record<string, unknown> {
   };
 }
 
-/** Flattens config and summary into `config.<k>` and `summary.<k>` columns (values kept as they are). */
+/** Flattens config and summary at every level into `config.<k>.<k2>` and `summary.<k>` columns. */
 function flatRow(run: Run): Record<string, unknown> {
   const row: Record<string, unknown> = {
     id: run.id,
@@ -34,8 +35,8 @@ function flatRow(run: Run): Record<string, unknown> {
     createdAt: run.createdAt,
   };
   row['tags'] = run.tags.join(' ');
-  for (const [key, value] of Object.entries(run.config)) row[`config.${key}`] = value;
-  for (const [key, value] of Object.entries(run.summary)) row[`summary.${key}`] = value;
+  flatten(run.config, 'config.', row);
+  flatten(run.summary, 'summary.', row);
   return row;
 }
 

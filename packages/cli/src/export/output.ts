@@ -31,6 +31,31 @@ export class OutputError extends Error {
   override name = 'OutputError';
 }
 
+/**
+ * Refuses an `--out` that looks like a file name but is not a combined target (`out.json`,
+ * `out.parquet`): it would otherwise become a folder of that name. A folder that exists, or a
+ * name ending in `/`, is always a folder.
+ *
+ * @throws OutputError saying which names are files and which are folders.
+ */
+export async function checkOutTarget(out: string): Promise<void> {
+  if (isCombinedTarget(out) || /[/\\]$/.test(out)) return;
+  const extension = /\.([a-z][a-z0-9]{0,9})$/i.exec(basename(out))?.[1];
+  if (!extension) return;
+  const isFolder = await stat(out).then(
+    (found) => found.isDirectory(),
+    () => false,
+  );
+  if (isFolder) return;
+  const why =
+    extension.toLowerCase() === 'parquet'
+      ? 'Parquet output is not offered (export .jsonl or .csv and convert it)'
+      : `.${extension} is not an export format`;
+  throw new OutputError(
+    `--out ${out}: ${why}. Give a .jsonl or .csv file for one combined file, or a folder for one file per run (a name without an extension, or ending in /)`,
+  );
+}
+
 /** True when `out` names a combined file rather than a folder. */
 export function isCombinedTarget(out: string): boolean {
   return /\.(jsonl|csv)$/i.test(out);

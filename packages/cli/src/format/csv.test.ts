@@ -42,6 +42,13 @@ describe('toCsv', () => {
     expect(text).toBe('_step,a,"b,c"\r\n0,1,\r\n1,,x\r\n');
   });
 
+  it('flattens nested objects at every level into dotted columns; arrays stay JSON', () => {
+    const text = toCsv([{ _step: 0, optimizer: { name: 'adam', betas: [0.9, 0.99], sched: { warmup: 5 } } }]);
+    expect(text).toBe(
+      '_step,optimizer.name,optimizer.betas,optimizer.sched.warmup\r\n0,adam,"[0.9,0.99]",5\r\n',
+    );
+  });
+
   it('csvRecord ends every record in CRLF', () => {
     expect(csvRecord(['a', 'b'])).toBe('a,b\r\n');
   });

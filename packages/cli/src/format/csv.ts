@@ -1,4 +1,5 @@
 import { stringifyWandbJson } from '@wbapi/node';
+import { flatten } from './flatten';
 
 /** A value as CSV text before quoting: numbers as written by JS, NaN/Infinity by name, objects as JSON. */
 export function csvText(value: unknown): string {
@@ -36,12 +37,14 @@ export function unionKeys(rows: readonly Record<string, unknown>[]): string[] {
   return [...keys];
 }
 
-/** A whole CSV document: the header, then one record per row (missing keys left empty). */
-export function toCsv(
-  rows: readonly Record<string, unknown>[],
-  columns: readonly string[] = unionKeys(rows),
-): string {
-  let out = csvRecord(columns);
-  for (const row of rows) out += csvRecord(columns.map((key) => row[key]));
+/**
+ * A whole CSV document: the header, then one record per row (missing keys left empty). Nested
+ * objects in the rows become dotted columns at every level (see {@link flatten}).
+ */
+export function toCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
+  const flat = rows.map((row) => flatten(row));
+  const header = columns ?? unionKeys(flat);
+  let out = csvRecord(header);
+  for (const row of flat) out += csvRecord(header.map((key) => row[key]));
   return out;
 }

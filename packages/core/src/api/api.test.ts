@@ -37,6 +37,18 @@ describe('Api settings', () => {
     expect(await api.defaultEntity()).toBe('viewer-entity');
   });
 
+  it('tells a platform without environment settings (a browser) to pass apiKey, not about WANDB_API_KEY', async () => {
+    const fake = fakeGraphQL({});
+    const bare: Platform = { name: 'page', download: () => Promise.resolve(undefined) };
+    const withEnv: Platform = { ...bare, settings: () => ({}) };
+    const messageOf = (platform: Platform) =>
+      new Api({ fetch: fake.fetch, platform }).run('e/p/r').catch((e: unknown) => (e as Error).message);
+    const pageMessage = await messageOf(bare);
+    expect(pageMessage).toContain('pass apiKey to new Api({ baseUrl, apiKey })');
+    expect(pageMessage).not.toMatch(/WANDB_API_KEY|netrc \(/);
+    expect(await messageOf(withEnv)).toContain('set WANDB_API_KEY');
+  });
+
   it('asks for the default entity once and only when the path lacks one', async () => {
     const fake = fakeGraphQL({
       DefaultEntity: viewer,
@@ -75,6 +87,16 @@ describe('Api replies', () => {
     const error = await api.run('e/p/nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as Error).message).toBe('Could not find run <Run e/p/nope (not found)>');
+  });
+
+  it('says how a two-part path was read when its run is missing (a forgotten run id)', async () => {
+    const fake = fakeGraphQL({ Run: () => ({ body: { data: { project: { run: null } } } }) });
+    const api = new Api({ fetch: fake.fetch, apiKey: 'k'.repeat(40), entity: 'e' });
+    const error = await api.run('demo/mnist').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toBe(
+      "Could not find run <Run e/demo/mnist (not found)>: 'demo/mnist' was read as project/run_id; a run path is entity/project/run_id (is the run id missing?)",
+    );
   });
 
   it('rejects bad filters before any request', () => {

@@ -11,6 +11,7 @@ import { Runs } from '../runs/runs';
 import { ApiSession } from '../session/api-session';
 import { webPlatform } from '../session/default-platform';
 import {
+  explainMissingRun,
   resolveEntity,
   resolveProjectPath,
   resolveReportsPath,
@@ -117,7 +118,9 @@ export class Api<P extends Platform = Platform> {
   run(path: string, options: RequestOptions = {}): Promise<Run<P>> {
     return this.runCache.get(path, async () => {
       const { entity, project, id } = await resolveRunPath(this.session, path, options);
-      return new Run(this.context, entity, project, id).load({ ...options, force: true });
+      return new Run(this.context, entity, project, id)
+        .load({ ...options, force: true })
+        .catch((error: unknown) => Promise.reject(explainMissingRun(error, path)));
     });
   }
 

@@ -64,9 +64,12 @@ export function graphQLErrorsOf(json: unknown): GraphQLErrorEntry[] | null {
   );
 }
 
-/** The messages of a GraphQL `errors` array joined with `'; '` and truncated. */
+/**
+ * The distinct messages of a GraphQL `errors` array joined with `'; '` and truncated (a bad
+ * filter fails both `runs` and `runCount`: the user should read it once).
+ */
 export function joinGraphQLMessages(errors: readonly GraphQLErrorEntry[]): string {
-  return truncate(errors.map((entry) => entry.message).join('; '), MAX_MESSAGE_CHARS);
+  return truncate([...new Set(errors.map((entry) => entry.message))].join('; '), MAX_MESSAGE_CHARS);
 }
 
 /** The server's own words: GraphQL messages, `{"error": "..."}`, or a short plain-text body. */

@@ -23,8 +23,18 @@ describe('parseRunPath (the rules of the current Python SDK)', () => {
 
   it.each([
     ['r', dflt, 'project', "Invalid path: 'r' (missing project)"],
-    ['e/p/r/x', dflt, 'project', "Invalid path: 'e/p/r/x' (missing project)"],
-    ['e/p/r/x', {}, 'entity', "Invalid path: 'e/p/r/x' (missing entity)"],
+    [
+      'e/p/r/x',
+      dflt,
+      undefined,
+      "Invalid path: 'e/p/r/x' (too many parts: a run path is entity/project/run_id)",
+    ],
+    [
+      'e/p/r/x',
+      {},
+      undefined,
+      "Invalid path: 'e/p/r/x' (too many parts: a run path is entity/project/run_id)",
+    ],
     ['', {}, 'entity', "Invalid path: '' (missing entity)"],
   ])('%j with defaults %j fails naming %s', (input, defaults, missing, message) => {
     const error = (() => {
@@ -68,7 +78,6 @@ describe("parseProjectPath (the rules of Python's `_parse_project_path`)", () =>
     [null, ['dflt', 'uncategorized']],
     ['p', ['dflt', 'p']],
     ['e/p', ['e', 'p']],
-    ['e/p/x', ['e', 'p/x']],
   ])('%j → %j', (input, [entity, project]) => {
     expect(parseProjectPath(input, dflt)).toEqual({ entity, project });
   });
@@ -85,5 +94,11 @@ describe("parseProjectPath (the rules of Python's `_parse_project_path`)", () =>
       'entity must be passed as a parameter, or set in settings',
     );
     expect(() => parseProjectPath('e/', {})).toThrow("Invalid path: 'e/' (missing project)");
+  });
+
+  it('refuses more than two parts instead of looking for project "b/c/d"', () => {
+    expect(() => parseProjectPath('a/b/c/d', dflt)).toThrow(
+      "Invalid path: 'a/b/c/d' (too many parts: a project path is entity/project)",
+    );
   });
 });

@@ -12,13 +12,16 @@ export interface ProjectPath {
 
 /**
  * Parses a project path the way the Python SDK does (`_parse_project_path` in `wandb/apis/public/api.py`):
- * split at the **first** `/` only; `"p"` → (default entity, `p`); `"e/p"` → (`e`, `p`);
- * `"e/p/x"` → (`e`, `p/x`); no path → (default entity, default project or `"uncategorized"`).
+ * `"p"` → (default entity, `p`); `"e/p"` → (`e`, `p`); no path → (default entity, default
+ * project or `"uncategorized"`).
  *
- * Unlike the SDK, an empty entity or project is refused here rather than sent to the server.
+ * Unlike the SDK, an empty entity or project is refused here rather than sent to the server, and
+ * so is a path of more than two parts (`"e/p/x"`, which the SDK sends as project `p/x` and then
+ * reports as a project not found: W&B project names hold no `/`).
  *
  * @throws BadInputError `entity must be passed as a parameter, or set in settings` when no entity
- *   is known, `Invalid path: '<input>' (missing project)` for `"e/"`; `.missing` says which.
+ *   is known, `Invalid path: '<input>' (missing project)` for `"e/"`; `.missing` says which;
+ *   `Invalid path: '<input>' (too many parts: ...)` for `"e/p/x"` (no `.missing`).
  */
 export function parseProjectPath(path: string | null | undefined, defaults: PathDefaults = {}): ProjectPath {
   let entity = defaults.entity ?? '';
@@ -27,6 +30,10 @@ export function parseProjectPath(path: string | null | undefined, defaults: Path
     const at = path.indexOf('/');
     if (at < 0) project = path;
     else [entity, project] = [path.slice(0, at), path.slice(at + 1)];
+    if (project.includes('/'))
+      throw new BadInputError(
+        `Invalid path: ${pythonRepr(path)} (too many parts: a project path is entity/project)`,
+      );
   }
   if (!entity)
     throw new BadInputError('entity must be passed as a parameter, or set in settings', {

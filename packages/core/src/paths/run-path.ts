@@ -48,7 +48,8 @@ function stripSlashesAndSpaces(text: string): string {
  * host, query and fragment are dropped).
  *
  * @throws BadInputError `Invalid path: '<input>' (missing entity)` / `(missing project)` / with no
- *   suffix when the id is missing; `.missing` says which.
+ *   suffix when the id is missing; `.missing` says which. More than three parts (`a/b/c/d`) is
+ *   `(too many parts: ...)` with no `.missing`, where the SDK blames a missing entity.
  * @example
  * ```ts
  * parseRunPath('acme/mnist/runs/abc123', {}); // { entity: 'acme', project: 'mnist', id: 'abc123' }
@@ -75,6 +76,12 @@ export function parseRunPath(path: string, defaults: PathDefaults = {}): RunPath
     const only = parts[0] as string;
     if (only.includes(':')) [project, id] = splitFirst(only, ':');
     else id = only;
+  } else if (parts.length > 3) {
+    // The SDK reports these as a missing entity or project, which sends users looking for the
+    // wrong mistake.
+    throw new BadInputError(
+      `Invalid path: ${pythonRepr(path)} (too many parts: a run path is entity/project/run_id)`,
+    );
   }
   entity = entity.trim();
   project = project.trim();

@@ -5,6 +5,7 @@ import type { Page, PageFetcher } from '../pagination/page';
 import { Pager } from '../pagination/pager';
 import type { ProjectRef, RunRef } from '../paths/refs';
 import type { RequestOptions, Session } from '../session/session';
+import { checkOrder } from './check-order';
 import { encodeFilters } from './encode-filters';
 import type { RunAttrs } from './run-attrs';
 import { toRunData, type RunData } from './run-data';
@@ -49,7 +50,7 @@ export function runsQuery<T>(
   const { filters, order, signal: _signal, ...call } = options;
   const perPage = positiveCount('perPage', options.perPage, 50, MAX_PER_PAGE);
   const encoded = encodeFilters(filters);
-  const sentOrder = order || DEFAULT_RUNS_ORDER;
+  const sentOrder = checkOrder(order || DEFAULT_RUNS_ORDER);
   const resolve = typeof target === 'function' ? target : (): Promise<ProjectRef> => Promise.resolve(target);
   const fetchPage = async (cursor: string | null, signal: AbortSignal | undefined): Promise<Page<T>> => {
     const { entity, project } = await resolve();
@@ -59,7 +60,7 @@ export function runsQuery<T>(
       { ...call, signal },
     );
     const found = result.project;
-    if (!found) throw new NotFoundError(`Could not find project ${project}`);
+    if (!found) throw new NotFoundError(`Could not find project ${entity}/${project}`);
     const toItem = (node: RunAttrs): T => map({ entity, project, id: node.name }, node);
     return pageFromConnection(found.runs, toItem, found.runCount ?? 0);
   };

@@ -27,8 +27,16 @@ const ANONYMOUS: ReadonlySet<string> = new Set(['DefaultEntity', 'Viewer']);
 const NO_KEY =
   'No API key configured: pass apiKey, set WANDB_API_KEY, or add the host to your netrc (wandb login)';
 
-/** The no-key error, naming where the platform looked for a key when it can say. */
+/** Where a platform that reads no environment (a browser page) gets its key: only from the caller. */
+const NO_KEY_GIVEN =
+  'No API key configured: pass apiKey to new Api({ baseUrl, apiKey }) (this platform reads no environment variables or netrc)';
+
+/**
+ * The no-key error, naming where the platform looked when it can say; a platform without
+ * environment settings (browsers) is not told about `WANDB_API_KEY` or netrc.
+ */
 function noKeyError(platform: Platform, baseUrl: string): AuthenticationError {
+  if (!platform.settings && !platform.describeCredentialSources) return new AuthenticationError(NO_KEY_GIVEN);
   const sources = platform.describeCredentialSources?.(baseUrl) ?? '';
   return new AuthenticationError(sources ? `${NO_KEY}; looked in ${sources}` : NO_KEY);
 }

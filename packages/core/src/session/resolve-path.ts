@@ -1,4 +1,5 @@
 import { BadInputError } from '../errors/bad-input-error';
+import { NotFoundError } from '../errors/not-found-error';
 import { parseProjectPath, parseRunPath } from '../paths';
 import type { CallOptions } from '../transport';
 import type { Session } from './session';
@@ -69,4 +70,22 @@ export async function resolveReportsPath(
     }
     throw error;
   }
+}
+
+/**
+ * A run that was not found under a two-part path (`demo/mnist`) was read as `project/run_id` in
+ * the default entity: often the user meant a project and forgot the run id. The error says how
+ * the path was read (other errors pass unchanged).
+ */
+export function explainMissingRun(error: unknown, path: string): unknown {
+  if (!(error instanceof NotFoundError)) return error;
+  const parts = path
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .split('/');
+  if (parts.length !== 2 || path.includes(':')) return error;
+  return new NotFoundError(
+    `${error.message}: '${path}' was read as project/run_id; a run path is entity/project/run_id (is the run id missing?)`,
+    { status: error.status, cause: error },
+  );
 }

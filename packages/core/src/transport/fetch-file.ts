@@ -70,7 +70,7 @@ async function getFollowingRedirects(
  * Non-2xx replies become errors (read body first); 200 and 206 resolve with the unread body.
  */
 export function fetchFileWithRetry(url: string, offset: number, deps: FetchFileDeps): Promise<Response> {
-  const context = { ...deps.context, keepSignalLinked: true };
+  const context = { ...deps.context, url, keepSignalLinked: true };
   const { hooks, clock } = context;
   return withRetry(context, async (attempt, attemptNumber) => {
     const started = clock.now();

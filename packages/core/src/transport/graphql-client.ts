@@ -162,6 +162,7 @@ export class GraphQLClient {
       options.retry === false ? false : options.retry === true || idempotent || retry.retryMutations;
     return {
       operationName,
+      url: kind === 'file' ? '' : `${this.baseUrl}/graphql`,
       kind,
       hooks: this.hooks,
       clock: this.clock,

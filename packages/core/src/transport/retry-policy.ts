@@ -17,12 +17,43 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * Whether a failed attempt may be retried: network errors, timeouts, and HTTP errors with a
+ * Whether a failed attempt may be retried: network errors (but a CORS refusal), timeouts, and HTTP errors with a
  * retryable status. A GraphQL error is retried only when it came with a retryable status
  * (e.g. a 503 whose body holds `errors`), never in a 200.
  */
 export function isRetryableError(error: unknown): boolean {
-  if (error instanceof NetworkError || error instanceof TimeoutError) return true;
+  // A browser origin the server does not allow, or a port fetch blocks, stays refused however
+  // often it is asked.
+  if (error instanceof NetworkError) return error.code !== 'CORS' && error.code !== 'BAD_PORT';
+  if (error instanceof TimeoutError) return true;
   if (error instanceof HttpError || error instanceof GraphQLError) return isRetryableStatus(error.status);
   return false;
+}
+
+/**
+ * Retries of a refused connection to this machine: nothing listens on that port, which a local
+ * server being restarted fixes within seconds, not a long wait (about 3 s with the default
+ * backoff instead of the whole 20 s budget).
+ */
+export const LOOPBACK_REFUSED_RETRIES = 2;
+
+/** Whether a URL's host is this machine (`localhost`, `127.0.0.0/8`, `::1`). */
+function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How many retries a failure gets: `maxRetries`, except {@link LOOPBACK_REFUSED_RETRIES} for a
+ * connection refused by a loopback host.
+ */
+export function retriesAllowed(error: unknown, maxRetries: number): number {
+  if (error instanceof NetworkError && error.code === 'ECONNREFUSED' && isLoopback(error.url)) {
+    return Math.min(maxRetries, LOOPBACK_REFUSED_RETRIES);
+  }
+  return maxRetries;
 }

@@ -8,12 +8,15 @@ import { abortReason, attemptSignal, type AttemptSignal } from './abort';
 import { backoffDelay } from './backoff';
 import type { CallKind, Hooks } from './hooks';
 import type { Clock, RetryOptions } from './options';
-import { isRetryableError } from './retry-policy';
+import { networkFailure } from './network-failure';
+import { isRetryableError, retriesAllowed } from './retry-policy';
 
 /** Everything the retry loop needs to know about one call. */
 export interface RetryContext {
   /** Operation name for events and messages. */
   operationName: string;
+  /** The URL the call goes to, for messages (query and credentials are dropped). */
+  url?: string;
   /** Kind of call, for events. */
   kind: CallKind;
   /** Event sinks. */
@@ -47,10 +50,7 @@ function normalise(error: unknown, context: RetryContext, attempt: AttemptSignal
     });
   }
   if (error instanceof WandbError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new NetworkError(`Network error during ${context.operationName || 'request'}: ${detail}`, {
-    cause: error,
-  });
+  return networkFailure(error, context.operationName, context.url);
 }
 
 /**
@@ -106,7 +106,8 @@ function nextDelay(
   elapsedMs: number,
 ): number | null {
   const { retry } = context;
-  if (!context.retryEnabled || !isRetryableError(failure) || attemptNumber > retry.maxRetries) return null;
+  if (!context.retryEnabled || !isRetryableError(failure)) return null;
+  if (attemptNumber > retriesAllowed(failure, retry.maxRetries)) return null;
   const asked = failure instanceof HttpError ? failure.retryAfterMs : null;
   if (typeof asked === 'number') return asked > retry.maxRetryAfterMs ? null : asked;
   const remainingMs = retry.budgetMs - elapsedMs;
