@@ -1,5 +1,5 @@
 import { HttpError } from '../errors/http-error';
-import { NetworkError } from '../errors/network-error';
+import type { NetworkError } from '../errors/network-error';
 import { scrubError } from '../errors/redaction';
 import { RateLimitError } from '../errors/rate-limit-error';
 import { TimeoutError } from '../errors/timeout-error';
