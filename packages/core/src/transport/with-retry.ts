@@ -1,5 +1,4 @@
 import { HttpError } from '../errors/http-error';
-import type { NetworkError } from '../errors/network-error';
 import { scrubError } from '../errors/redaction';
 import { RateLimitError } from '../errors/rate-limit-error';
 import { TimeoutError } from '../errors/timeout-error';
@@ -59,7 +58,7 @@ function normalise(error: unknown, context: RetryContext, attempt: AttemptSignal
  *
  * An abort of the caller's signal, even during a backoff wait, rejects at once with the signal's
  * reason. A timed-out attempt becomes a {@link TimeoutError}; any non-wbapi error (a fetch
- * `TypeError`, a reset while reading) becomes a {@link NetworkError}.
+ * `TypeError`, a reset while reading) becomes a `NetworkError`.
  */
 export async function withRetry<T>(
   context: RetryContext,
