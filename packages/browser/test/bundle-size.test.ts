@@ -10,14 +10,16 @@ import {
 } from './bundle-size';
 
 /**
- * What the pages cost today, a little above the measured figure: growing beyond fails. Lowered
- * to the budgets (FUNCTIONS_BUDGET_BYTES, CLASSES_BUDGET_BYTES) as the bundle shrinks. Raised from
- * 11.5 and 19 KiB for the hardening of issue 12 (13,034 and 21,433 B measured: API key redaction
- * in every error and event, argument checks before any request, reply shape checks), which every
- * page needs.
+ * What the pages cost today, a little above the measured figure: growing beyond fails. These are
+ * NOT the budgets (FUNCTIONS_BUDGET_BYTES 10 kB, CLASSES_BUDGET_BYTES 15 kB), which the pages miss
+ * (issue 11 stays open on them); lower the ceilings as the bundle shrinks. History: 11.5 / 19 KiB
+ * after the restructure; 13 / 21.5 KiB after the hardening (key redaction in every error and
+ * event, argument and reply checks); 14,627 / 25,391 B measured after the merges of issues 13-17
+ * (User-Agent and idle-read timeouts, exact round trips and match-any, the Parquet reader's
+ * loader, artifacts on the classes, clearer network and path errors).
  */
-const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 13 * 1024);
-const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 21.5 * 1024);
+const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 15 * 1024);
+const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 25.5 * 1024);
 
 function report(label: string, m: BundleSizes): void {
   const largest = Object.entries(m.byPackage)
@@ -76,6 +78,7 @@ describe('browser bundle size', () => {
     const m = await measureBundle(FUNCTIONS_PAGE);
     expect(m.byPackage['@wbapi/core']).toBeGreaterThan(0);
     expect(m.byPackage['@wbapi/browser']).toBeGreaterThan(0);
-    expect(m.byPackage['@wbapi/browser']).toBeLessThanOrEqual(1024);
+    // 1,146 B after issue 16's CORS check and the browser's own no-key message.
+    expect(m.byPackage['@wbapi/browser']).toBeLessThanOrEqual(1280);
   });
 });

@@ -42,10 +42,7 @@ function fillDistributions(config: Record<string, unknown>): void {
 export async function sweepConfigText(
   config: SweepConfigInput,
 ): Promise<{ text: string; parsed: Record<string, unknown> }> {
-  const [{ load, CORE_SCHEMA }, { dump }] = await Promise.all([
-    import('./yaml-parser'),
-    import('./yaml-writer'),
-  ]);
+  const { load, dump, CORE_SCHEMA } = await import('./yaml-parser');
   if (typeof config === 'string') {
     let parsed: unknown;
     try {

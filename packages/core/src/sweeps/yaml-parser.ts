@@ -1,5 +1,6 @@
 /**
- * The parts of the YAML parser that sweep configs need, in a module of their own: `import()`
- * of this module (not of `js-yaml` itself) lets bundlers leave out the rest (the dumper).
+ * The parts of the YAML library that sweep configs need, in a module of their own: `import()`
+ * of this module (not of `js-yaml` itself) puts them in one chunk loaded on first use, by
+ * reading a sweep (`load`) or creating one (`dump`).
  */
-export { load, CORE_SCHEMA } from 'js-yaml';
+export { load, dump, CORE_SCHEMA } from 'js-yaml';
