@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import type { Artifact } from './artifacts/artifact';
 import type { PostText } from './transport/post-text';
 
 /** Settings a platform can read from its environment (env vars, netrc). Explicit options always win. */
@@ -78,6 +79,12 @@ export interface Platform<TDownloadOptions = unknown, TDownloadResult = unknown>
   describeCredentialSources?(baseUrl: string): string;
   /** Saves a file's bytes wherever this platform keeps downloads. */
   download(source: FileSource, options: TDownloadOptions): Promise<TDownloadResult>;
+  /**
+   * Downloads a whole artifact version (`artifact.download(options)`), with options and a result
+   * of the platform's choosing (`options: never` accepts any). Absent where a platform keeps no
+   * files (browsers: download files one by one with `artifact.file(name).download()`).
+   */
+  downloadArtifact?(artifact: Artifact, options: never): Promise<unknown>;
 }
 
 /** The download options type of a platform. */
@@ -85,3 +92,25 @@ export type DownloadOptionsOf<P extends Platform> = P extends Platform<infer O, 
 
 /** The download result type of a platform. */
 export type DownloadResultOf<P extends Platform> = P extends Platform<unknown, infer R> ? R : never;
+
+/** The options of a platform's whole-artifact download; `never` when it has none. */
+export type ArtifactDownloadOptionsOf<P extends Platform> = P extends {
+  downloadArtifact(artifact: Artifact, options: infer O): Promise<unknown>;
+}
+  ? O
+  : never;
+
+/** The result of a platform's whole-artifact download (a folder path on Node); `never` when it has none. */
+export type ArtifactDownloadResultOf<P extends Platform> = P extends {
+  downloadArtifact(artifact: Artifact, options: never): Promise<infer R>;
+}
+  ? R
+  : never;
+
+/**
+ * The arguments of `artifact.download()`: the platform's options (optional), or a required
+ * `never` (no call type-checks) on a platform without whole-artifact downloads.
+ */
+export type ArtifactDownloadArgs<P extends Platform> = [ArtifactDownloadOptionsOf<P>] extends [never]
+  ? [options: never]
+  : [options?: ArtifactDownloadOptionsOf<P>];

@@ -1,4 +1,5 @@
-import type { FileSource, Platform, PostText } from '@wbapi/core';
+import type { Artifact, FileSource, Platform, PostText } from '@wbapi/core';
+import { downloadArtifact, type ArtifactDownloadOptions } from './artifacts/download-artifact';
 import { readNodeSettings, type NodeSettings } from './credentials/node-settings';
 import { downloadToFile, type NodeDownloadOptions } from './download/download-to-file';
 import { createNodeFetch, type NodeFetchOptions } from './fetch/node-fetch';
@@ -63,6 +64,20 @@ export class NodePlatform implements Platform<NodeDownloadOptions, string> {
   /** Streams a file to disk and returns its absolute path; see {@link downloadToFile}. */
   download(source: FileSource, options: NodeDownloadOptions = {}): Promise<string> {
     return downloadToFile(source, options);
+  }
+
+  /**
+   * Downloads a whole artifact version into a folder and returns its absolute path; see
+   * {@link downloadArtifact}. The cache and default folders follow this platform's `env` and
+   * `homeDir` unless the options say otherwise.
+   */
+  downloadArtifact(artifact: Artifact, options: ArtifactDownloadOptions = {}): Promise<string> {
+    const { env, homeDir } = this.options;
+    return downloadArtifact(artifact, {
+      ...(env ? { env } : {}),
+      ...(homeDir ? { homeDir } : {}),
+      ...options,
+    });
   }
 }
 

@@ -1,14 +1,4 @@
-import { createHash } from 'node:crypto';
-import {
-  type Dirent,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEMO_API_KEY, startServer, type FaultConfig, type RunningServer } from '@wbapi/server';
@@ -25,21 +15,11 @@ import {
   resolveArtifact,
   type ArtifactDownloadProgress,
 } from '../src/index';
+import { listTree, md5 } from './files-on-disk';
 
 const LARGE = 300_000;
 let server: RunningServer;
 let dir: string;
-
-const md5 = (bytes: Uint8Array): string => createHash('md5').update(bytes).digest('base64');
-
-/** Every file under `root`, relative, sorted. */
-function listTree(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return (readdirSync(root, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((d) => d.isFile())
-    .map((d) => join(d.parentPath ?? (d as unknown as { path: string }).path, d.name).slice(root.length + 1))
-    .sort();
-}
 
 let inFlight = 0;
 let maxInFlight = 0;

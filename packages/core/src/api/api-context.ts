@@ -1,3 +1,4 @@
+import type { ArtifactCalls } from '../artifacts/artifact-calls';
 import type { RunRef } from '../paths/refs';
 import type { Platform } from '../platform';
 import type { RunsOptions, ProjectTarget } from '../runs/list-runs';
@@ -15,4 +16,6 @@ export interface ApiContext<P extends Platform = Platform> extends Session<P> {
   runs(target: ProjectTarget, options?: RunsOptions): Runs<P>;
   /** Loads a sweep as a `Sweep` object (the YAML parser and the sweep classes load on first use). */
   sweep(ref: RunRef, options?: RequestOptions): Promise<Sweep<P>>;
+  /** The artifact functions `api.artifact()`, `run.loggedArtifacts()`, ... call (`ApiOptions.artifacts`). */
+  readonly artifacts?: ArtifactCalls | undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { FileSource, Platform } from '../platform';
+import type { Artifact } from '../artifacts/artifact';
 import type { File } from '../files/file';
 import type { HistoryColumns, HistoryRow } from '../history/history';
 import type { Run } from '../runs/run';
@@ -19,6 +20,19 @@ describe('platform generics', () => {
       [options?: { root?: string; replace?: boolean }]
     >();
     expectTypeOf<File<DiskPlatform>['download']>().returns.resolves.toEqualTypeOf<string>();
+  });
+
+  it('types artifact.download() by the platform: its options and result, or no call without one', () => {
+    type FolderPlatform = DiskPlatform & {
+      downloadArtifact(artifact: Artifact, options: { root?: string }): Promise<string>;
+    };
+    const api = new Api({ platform: {} as FolderPlatform });
+    expectTypeOf(api.artifact('e/p/a:v0')).resolves.toEqualTypeOf<Artifact<FolderPlatform>>();
+    expectTypeOf<Artifact<FolderPlatform>['download']>().parameters.toEqualTypeOf<
+      [options?: { root?: string }]
+    >();
+    expectTypeOf<Artifact<FolderPlatform>['download']>().returns.resolves.toEqualTypeOf<string>();
+    expectTypeOf<Artifact<DiskPlatform>['download']>().parameters.toEqualTypeOf<[options: never]>();
   });
 
   it('types history by format', () => {

@@ -1,3 +1,11 @@
+import type { Artifact } from '../artifacts/artifact';
+import type { ArtifactCollection } from '../artifacts/artifact-collection';
+import type { ArtifactType } from '../artifacts/artifact-listings';
+import type { ArtifactCalls } from '../artifacts/artifact-calls';
+import type { ArtifactListOptions } from '../artifacts/artifact-versions';
+import { requireArtifactCalls } from '../artifacts/require-artifact-calls';
+import type { ResolveArtifactOptions } from '../artifacts/resolve-artifact';
+import type { Pager } from '../pagination/pager';
 import type { Platform } from '../platform';
 import { Project } from '../projects/project';
 import { Projects } from '../projects/projects';
@@ -35,11 +43,23 @@ import { ObjectCache } from './object-cache';
  * which win over the environment. The transport options (`headers`, `timeoutMs`, `retry`,
  * `cache`, `hooks`, `logger`, `userAgent`, `clock`) are those of the GraphQL client.
  */
-export type ApiOptions<P extends Platform = Platform> = SessionOptions<P>;
+export type ApiOptions<P extends Platform = Platform> = SessionOptions<P> & {
+  /**
+   * The artifact functions behind `api.artifact()`, `api.artifactTypes()`, `run.loggedArtifacts()`,
+   * ...: pass `artifactCalls`. The Node `Api` passes them itself; in a page they are left out
+   * unless passed, so that pages without artifacts do not ship that code.
+   * @defaultValue none (`@wbapi/node`: `artifactCalls`)
+   */
+  artifacts?: ArtifactCalls;
+};
 
 /** The class layer's context over a session: the session itself plus the run and sweep constructors. */
-function apiContext<P extends Platform>(session: ApiSession<P>): ApiContext<P> {
+function apiContext<P extends Platform>(
+  session: ApiSession<P>,
+  artifacts: ArtifactCalls | undefined,
+): ApiContext<P> {
   const context: ApiContext<P> = Object.assign(session, {
+    artifacts,
     runs: (target: Parameters<ApiContext<P>['runs']>[0], options?: RunsOptions): Runs<P> =>
       new Runs(context, target, options),
     sweep: async (
@@ -74,10 +94,10 @@ export class Api<P extends Platform = Platform> {
 
   /** Builds an Api; no request is made until a method needs one. */
   constructor(options: ApiOptions<P> = {}) {
-    const { baseUrl, apiKey, entity, project, appUrl, overrides, platform, ...client } = options;
+    const { baseUrl, apiKey, entity, project, appUrl, overrides, platform, artifacts, ...client } = options;
     const chosen = platform ?? (webPlatform as unknown as P);
     this.session = new ApiSession<P>({ baseUrl, apiKey, entity, project, appUrl }, overrides, chosen, client);
-    this.context = apiContext(this.session);
+    this.context = apiContext(this.session, artifacts);
   }
 
   /** Settings after options, overrides, environment and defaults (resolves them if needed). */
@@ -156,6 +176,48 @@ export class Api<P extends Platform = Platform> {
   /** A team with its members (Python's `api.team`); NotFoundError when missing. */
   team(name: string, options: RequestOptions = {}): Promise<Entity> {
     return loadTeam(this.session, name, options);
+  }
+
+  /**
+   * One artifact version by path (`entity/project/name:alias`, `project/name:v3`, registry paths
+   * `[org/]wandb-registry-<registry>/<name>:<alias>`); see `resolveArtifact`. A `type` that does
+   * not match is a BadInputError.
+   */
+  async artifact(path: string, options?: ResolveArtifactOptions): Promise<Artifact<P>> {
+    return requireArtifactCalls(this.context).resolveArtifact(this.context, path, options);
+  }
+
+  /** Whether a path names an artifact version (false when not found or invalid; other failures throw). */
+  async artifactExists(path: string, options?: ResolveArtifactOptions): Promise<boolean> {
+    return requireArtifactCalls(this.context).artifactExists(this.context, path, options);
+  }
+
+  /** The artifact types of a project (`entity/project`, `project`, or a registry). */
+  artifactTypes(project?: string, options?: ArtifactListOptions): Pager<ArtifactType> {
+    return requireArtifactCalls(this.context).artifactTypes(this.context, project, options);
+  }
+
+  /** The collections of one artifact type in a project, newest first; `length()` is the server's count. */
+  artifactCollections(
+    project: string | undefined,
+    type: string,
+    options?: ArtifactListOptions,
+  ): Pager<ArtifactCollection<P>> {
+    return requireArtifactCalls(this.context).artifactCollections(this.context, project, type, options);
+  }
+
+  /** One collection by type and path (`entity/project/name`); NotFoundError when missing. */
+  async artifactCollection(
+    type: string,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<ArtifactCollection<P>> {
+    return requireArtifactCalls(this.context).artifactCollection(this.context, type, path, options);
+  }
+
+  /** The committed versions of a collection (`entity/project/name`), newest first (Python's `api.artifacts`). */
+  artifactVersions(type: string, path: string, options?: ArtifactListOptions): Pager<Artifact<P>> {
+    return requireArtifactCalls(this.context).artifactVersions(this.context, type, path, options);
   }
 
   /** Forgets cached runs and sweeps and empties the response cache. */

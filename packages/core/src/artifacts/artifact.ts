@@ -1,6 +1,7 @@
 import type { ArtifactFieldsFragment } from '@wbapi/gql';
 import type { Session, RequestOptions } from '../session/session';
-import type { Platform } from '../platform';
+import { BadInputError } from '../errors/bad-input-error';
+import type { ArtifactDownloadArgs, ArtifactDownloadResultOf, Platform } from '../platform';
 import { decodeJsonObject, type JsonObject } from '../runs/decode';
 import { artifactFile, artifactFiles, type ArtifactFilesOptions } from './artifact-files';
 import type { ArtifactFile } from './artifact-file';
@@ -211,6 +212,31 @@ export class Artifact<P extends Platform = Platform> {
   /** The run that logged this version, or null (logged by a user). */
   loggedBy(options: RequestOptions = {}): Promise<ArtifactRunRef | null> {
     return artifactLoggedBy(this.context, this.id, options);
+  }
+
+  /**
+   * Downloads every file of the version through the platform: on Node into `root` (default
+   * `<WANDB_ARTIFACT_DIR or ./artifacts>/<collection>:v<N>`), each file checked against the
+   * manifest, through the cache Python shares (see `downloadArtifact` in `@wbapi/node`); resolves
+   * with the folder. Browsers have no whole-artifact download (a BadInputError): download files
+   * one by one with `artifact.file(name).download()`.
+   *
+   * @example
+   * const root = await artifact.download({ root: 'data', pathPrefix: 'train/', concurrency: 4 });
+   */
+  download(...args: ArtifactDownloadArgs<P>): Promise<ArtifactDownloadResultOf<P>> {
+    const [options] = args;
+    const platform = this.context.platform;
+    if (!platform.downloadArtifact) {
+      return Promise.reject(
+        new BadInputError(
+          `The ${platform.name} platform does not download whole artifacts: download files one by one with artifact.file(name).download()`,
+        ),
+      );
+    }
+    return platform.downloadArtifact(this as Artifact, (options ?? {}) as never) as Promise<
+      ArtifactDownloadResultOf<P>
+    >;
   }
 
   /** `<Artifact entity/project/name>`. */

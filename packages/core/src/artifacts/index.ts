@@ -43,4 +43,5 @@ export { runArtifacts, type RunArtifactsOptions } from './run-artifacts';
 export { Artifact, type ArtifactAttrs, type ArtifactAddress, type MembershipInfo } from './artifact';
 export { ArtifactCollection, type ArtifactCollectionAttrs } from './artifact-collection';
 export { UnsupportedReferenceError } from './unsupported-reference-error';
+export { artifactCalls, type ArtifactCalls } from './artifact-calls';
 export { fallbackUrl } from './fallback-url';

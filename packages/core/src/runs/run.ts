@@ -1,4 +1,7 @@
 import type { ApiContext } from '../api/api-context';
+import type { Artifact } from '../artifacts/artifact';
+import { requireArtifactCalls } from '../artifacts/require-artifact-calls';
+import type { RunArtifactsOptions } from '../artifacts/run-artifacts';
 import type { File } from '../files/file';
 import { Files } from '../files/files';
 import { fileNotFound, type FilesOptions } from '../files/list-files';
@@ -7,6 +10,7 @@ import { HistoryScan, type ScanHistoryOptions } from '../history/history-scan';
 import { lastHistoryStep } from '../history/last-history-step';
 import { sampledHistory } from '../history/sampled-history';
 import type { Platform } from '../platform';
+import type { Pager } from '../pagination/pager';
 import { appPageUrl, quoteSegment } from '../session/app-url';
 import type { RequestOptions } from '../session/session';
 import type { Sweep } from '../sweeps/sweep';
@@ -220,6 +224,16 @@ export class Run<P extends Platform = Platform> {
     const sweepName = this.sweepName;
     if (!sweepName) return null;
     return this.context.sweep({ entity: this.entity, project: this.project, id: sweepName }, options);
+  }
+
+  /** The artifact versions this run logged, each as `collection:vN`. */
+  loggedArtifacts(options?: RunArtifactsOptions): Pager<Artifact<P>> {
+    return requireArtifactCalls(this.context).runArtifacts(this.context, this, 'logged', options);
+  }
+
+  /** The artifact versions this run used, each as `collection:vN`. */
+  usedArtifacts(options?: RunArtifactsOptions): Pager<Artifact<P>> {
+    return requireArtifactCalls(this.context).runArtifacts(this.context, this, 'used', options);
   }
 
   /**
