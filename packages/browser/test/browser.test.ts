@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Api } from '@wbapi/core';
+import { Api, resolveArtifact } from '@wbapi/core';
 import {
   ECHO_SCENARIOS,
   leaksOf,
@@ -54,6 +54,19 @@ beforeAll(async () => {
     demo: { runsPerProject: 3, historyLength: 40 },
     cors: [site.origin],
     onRequest: (request) => received.push(request),
+  });
+  server.store.artifacts.add({
+    entity: 'demo',
+    project: 'mnist',
+    type: 'dataset',
+    name: 'digits',
+    metadata: '{"rows": 5, "mean": Infinity}',
+    aliases: ['best'],
+    files: [
+      { path: 'README.md', bytes: Buffer.from('# digits\n') },
+      { path: 'data/images.bin', bytes: BYTES },
+      { path: 'data/labels.csv', bytes: Buffer.from('index,label\n0,7\n') },
+    ],
   });
   ({ browser, page, errors } = await openPage(site.origin));
 }, 60_000);
@@ -207,6 +220,31 @@ describe('@wbapi/browser in Chromium', () => {
     expect(result.md5).toBe(result.listedMd5);
     expect(result.mimetype).toBeTruthy();
     expect(result.type).toBe(result.mimetype);
+  });
+
+  it('reads an artifact (version, listings, manifest) and downloads one of its files to a Blob, as Node reads them', async () => {
+    const arg = {
+      ...target(),
+      path: 'demo/mnist/digits:best',
+      project: 'demo/mnist',
+      file: 'data/images.bin',
+    };
+    const result = await inPage('artifacts', arg);
+    const inNode = await resolveArtifact(nodeApi().context, 'demo/mnist/digits:best');
+    const manifest = await inNode.manifest();
+    expect(result).toEqual({
+      qualifiedName: 'demo/mnist/digits:best',
+      version: 'v0',
+      metadata: { rows: 5, mean: Infinity },
+      types: ['dataset'],
+      collections: ['demo/mnist/digits'],
+      versions: ['digits:v0'],
+      pages: [['README.md', 'data/images.bin'], ['data/labels.csv']],
+      manifest: Object.fromEntries([...manifest.entries].map(([path, e]) => [path, e.digest])),
+      blob: { size: BYTES.length, md5: createHash('md5').update(BYTES).digest('base64') },
+      whole: 'BadInputError',
+      bare: 'No artifact functions in this Api: new Api({ artifacts: artifactCalls })',
+    });
   });
 
   it('saves a Blob as a browser download under the chosen name', async () => {

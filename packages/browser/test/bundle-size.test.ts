@@ -16,7 +16,9 @@ import {
  * after the restructure; 13 / 21.5 KiB after the hardening (key redaction in every error and
  * event, argument and reply checks); 14,627 / 25,391 B measured after the merges of issues 13-17
  * (User-Agent and idle-read timeouts, exact round trips and match-any, the Parquet reader's
- * loader, artifacts on the classes, clearer network and path errors).
+ * loader, artifacts on the classes, clearer network and path errors). The artifact methods of
+ * `Api` and `Run` (issue 15) added 182 B to the classes page (25,573 B) and nothing to the
+ * functions page: the artifact functions come only with `new Api({ artifacts })`.
  */
 const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 15 * 1024);
 const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 25.5 * 1024);
@@ -33,6 +35,12 @@ function report(label: string, m: BundleSizes): void {
   );
 }
 
+/** Whether a bundle carries artifact code (its GraphQL queries): pages that read no artifact must not. */
+const hasArtifacts = (m: BundleSizes): boolean =>
+  /query (ArtifactMembershipByName|ArtifactByName|ProjectArtifactTypes|RunOutputArtifacts)\b/.test(
+    m.initialCode,
+  );
+
 const hasYaml = (m: BundleSizes): boolean =>
   m.inputs.some((input) => /node_modules\/(\.pnpm\/)?(yaml|js-yaml)[@/]/.test(input));
 
@@ -47,6 +55,7 @@ describe('browser bundle size', () => {
     expect(single.initial.gzipped).toBeLessThanOrEqual(FUNCTIONS_CEILING_BYTES);
     expect(Math.abs(split.initial.gzipped - single.initial.gzipped)).toBeLessThanOrEqual(512);
     expect(hasYaml(split) || hasYaml(single)).toBe(false);
+    expect(hasArtifacts(split) || hasArtifacts(single)).toBe(false);
   });
 
   it('a classes page stays within its ceiling with code splitting, the YAML parser loaded later', async () => {
@@ -59,6 +68,8 @@ describe('browser bundle size', () => {
     expect(split.lazy.files).toBeGreaterThan(0);
     // Without splitting, what `import()` reaches (sweeps with the YAML parser, reports) comes along.
     expect(hasYaml(single)).toBe(true);
+    // `api.artifact()` and `run.loggedArtifacts()` are there, the artifact code is not.
+    expect(hasArtifacts(split) || hasArtifacts(single)).toBe(false);
   });
 
   it('fits the same ceilings when Vite (production build, its defaults) bundles the pages', async () => {

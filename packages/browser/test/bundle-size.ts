@@ -44,6 +44,8 @@ export interface BundleSizes {
   byPackage: Record<string, number>;
   /** Inputs (package files) in `initial`, e.g. to check that no YAML parser is there. */
   inputs: string[];
+  /** The code of `initial`, e.g. to check that no artifact query is there. */
+  initialCode: string;
 }
 
 // Names for the bundle's inputs that are not under node_modules (workspace packages, the page).
@@ -133,6 +135,10 @@ export async function measureBundle(entry: string, options: MeasureOptions = {})
     lazy: sizes(files.filter((file) => !isInitial(file))),
     byPackage: Object.fromEntries(byPackage),
     inputs,
+    initialCode: files
+      .filter(isInitial)
+      .map((file) => file.text)
+      .join('\n'),
   };
 }
 
