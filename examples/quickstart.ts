@@ -4,16 +4,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  Api,
-  QueryGenerator,
-  artifactCollections,
-  artifactTypes,
-  downloadArtifact,
-  resolveArtifact,
-  type NodePlatform,
-  type Run,
-} from '@wbapi/node';
+import { Api, QueryGenerator, type ArtifactDownloadProgress, type NodePlatform, type Run } from '@wbapi/node';
 import { startServer } from '@wbapi/server';
 
 const remote = process.argv.includes('--remote');
@@ -127,26 +118,33 @@ try {
   }
 
   title(`Artifacts of ${path}`);
-  const [artifactType] = await artifactTypes(api.context, path).toArray({ limit: 1 });
+  const [artifactType] = await api.artifactTypes(path).toArray({ limit: 1 });
   const [collection] = artifactType
-    ? await artifactCollections(api.context, path, artifactType.name).toArray({ limit: 1 })
+    ? await api.artifactCollections(path, artifactType.name).toArray({ limit: 1 })
     : [];
   if (collection) {
-    const artifact = await resolveArtifact(api.context, `${collection.path}:latest`);
+    const artifact = await api.artifact(`${collection.path}:latest`);
     console.log(
       `  ${artifact.qualifiedName}: ${artifact.type} ${artifact.version} [${artifact.aliases.join(', ')}], ` +
         `${artifact.fileCount} files, ${artifact.size} bytes`,
     );
-    const root = await downloadArtifact(artifact, {
+    const creator = await artifact.loggedBy();
+    if (creator)
+      console.log(`  logged by run ${creator.path}, used by ${(await artifact.usedBy()).length} run(s)`);
+    let last: ArtifactDownloadProgress | undefined;
+    const root = await artifact.download({
       root: join(scratch, 'artifact'),
       cacheDir: join(scratch, 'artifact-cache'),
+      onProgress: (progress) => (last = progress),
     });
-    console.log(`  downloaded, every file checked against the manifest → ${root}`);
+    console.log(
+      `  downloaded ${last?.files ?? 0} files, ${last?.bytes ?? 0} bytes, each checked against the manifest → ${root}`,
+    );
   } else {
     console.log('  (no artifacts in this project)');
   }
   if (server) {
-    const linked = await resolveArtifact(api.context, 'wandb-registry-model/mnist-classifier:production');
+    const linked = await api.artifact('wandb-registry-model/mnist-classifier:production');
     console.log(
       `  registry: ${linked.qualifiedName} is ${linked.sourceName} of ${linked.source.entity}/${linked.source.project}`,
     );
