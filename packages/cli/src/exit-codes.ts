@@ -9,7 +9,7 @@ import {
   WandbError,
 } from '@wbapi/node';
 import { CommanderError } from 'commander';
-import { OutputError } from './export/output';
+import { OutputError } from './export/output-error';
 
 /** Exit codes of `wbapi`. */
 export const ExitCode = {

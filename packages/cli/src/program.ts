@@ -67,8 +67,9 @@ export function createProgram(io: CliIo): Command {
     .argument('<entity/project>')
     .requiredOption(
       '--out <dir|file>',
-      'a folder (one file per run) or a .jsonl/.csv file (one combined file)',
+      'a folder (one file per run) or a .jsonl/.csv/.parquet file (one combined file)',
     )
+    .option('--combined', 'one file for every run (implied by an --out ending in .jsonl, .csv or .parquet)')
     .option('--filter <json>', 'MongoDB-style filter', parseFilter)
     .option('--order <key>', 'sort key with + or -')
     .option('--keys <a,b>', 'only these history keys', parseKeys)
@@ -79,8 +80,8 @@ export function createProgram(io: CliIo): Command {
         .conflicts('full'),
     )
     .addOption(
-      new Option('--format <format>', 'jsonl or csv (default: from --out, else jsonl)').argParser(
-        oneOf(['jsonl', 'csv'] as const),
+      new Option('--format <format>', 'jsonl, csv or parquet (default: from --out, else jsonl)').argParser(
+        oneOf(['jsonl', 'csv', 'parquet'] as const),
       ),
     )
     .addOption(
