@@ -1,7 +1,7 @@
 import { access, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Api, parseWandbJson, type HistoryRow } from '@wbapi/node';
-import { DEMO_API_KEY, type RunningServer } from '@wbapi/server';
+import { DEMO_API_KEY, datasetRun, type RunningServer } from '@wbapi/server';
 import { describe, expect, it } from 'vitest';
 import { duckHistory, duckMetadata, duckQuery, duckSchema } from './helpers/duck';
 import { folderBytes, tempDir } from './helpers/files';
@@ -208,5 +208,21 @@ describe('wbapi export --format parquet to one file', () => {
     const twice = await runCli(parquetArgs(server, PROJECT, out, '--resume'));
     expect(twice.code).toBe(0);
     expect(await readFile(out)).toEqual(await readFile(whole));
+  });
+
+  it('a finished file refuses a run added to the project later (exit code 2), unchanged', async () => {
+    const server = demoServer();
+    const later = (name: string) =>
+      datasetRun({ entity: 'demo', project: 'later', name, history: [{ _step: 0, loss: 1 }] });
+    server.store.addProject({ entity: 'demo', name: 'later' });
+    server.store.addRun(later('first'));
+    const file = join(await tempDir(), 'later.parquet');
+    expect((await runCli(parquetArgs(server, 'demo/later', file))).code).toBe(0);
+    const before = await readFile(file);
+    server.store.addRun(later('second'));
+    const resumed = await runCli(parquetArgs(server, 'demo/later', file, '--resume'));
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toMatch(/finished Parquet file and cannot take run second/);
+    expect(await readFile(file)).toEqual(before);
   });
 });

@@ -82,7 +82,9 @@ describe('quiet failures made loud', () => {
       const out = join(await tempDir(), name);
       const result = await runCli(['export', PROJECT, '--out', out, ...serverFlags(demoServer())]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain('Give a .jsonl, .csv or .parquet file for one combined file, or a folder');
+      expect(result.stderr).toContain(
+        'Give a .jsonl, .csv or .parquet file for one combined file, or a folder',
+      );
       expect(existsSync(out)).toBe(false);
     },
   );
