@@ -19,5 +19,11 @@ describe('exitCodeFor', () => {
       ExitCode.usage,
     );
     expect(exitCodeFor(new NetworkError('m'))).toBe(ExitCode.unavailable);
+    const denied = Object.assign(new Error('EACCES: permission denied, mkdir'), {
+      code: 'EACCES',
+      syscall: 'mkdir',
+    });
+    expect(exitCodeFor(denied)).toBe(ExitCode.usage);
+    expect(exitCodeFor(new Error('bug'))).toBe(ExitCode.failure);
   });
 });

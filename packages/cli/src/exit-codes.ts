@@ -56,6 +56,10 @@ export function exitCodeFor(error: unknown): number {
     return ExitCode.unavailable;
   }
   if (error instanceof WandbError) return ExitCode.unavailable;
+  // A system call on a local file failed (no permission, disk full...): the folder cannot be used.
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string') {
+    return ExitCode.usage;
+  }
   return ExitCode.failure;
 }
 

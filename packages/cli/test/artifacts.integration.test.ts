@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Api, artifactCollections, resolveArtifact } from '@wbapi/node';
 import { DEMO_API_KEY } from '@wbapi/server';
@@ -197,6 +197,18 @@ describe('wbapi artifact get', () => {
       expect(result.stdout).toBe('');
     }
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('a --root that is (or is inside) a file: exit code 2 before downloading', async () => {
+    await writeFile(join(dir, 'taken'), 'x');
+    for (const root of [join(dir, 'taken'), join(dir, 'taken', 'sub')]) {
+      const result = await cli(['artifact', 'get', 'demo/mnist/mnist-cnn:v0', '--root', root]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `wbapi: OutputError: --root ${root}: ${join(dir, 'taken')} is a file, not a folder\n`,
+      );
+    }
+    expect(existsSync(join(dir, 'cache'))).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { downloadArtifact, resolveArtifact } from '@wbapi/node';
 import { createApi, write, type CliIo, type GlobalFlags } from '../context';
+import { checkDownloadRoot } from '../download/check-root';
 import { createDownloadDisplay } from '../progress/download-display';
 import { formatBytes } from '../progress/progress-display';
 
@@ -31,6 +32,7 @@ export async function artifactGetCommand(
   globals: GlobalFlags,
   io: CliIo,
 ): Promise<void> {
+  if (flags.root) await checkDownloadRoot(flags.root);
   const api = createApi(globals, io);
   const call = io.signal ? { signal: io.signal } : {};
   const organization = process.env.WANDB_ORGANIZATION;
