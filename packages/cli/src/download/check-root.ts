@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { OutputError } from '../export/output';
+import { OutputError } from '../export/output-error';
 
 /**
  * Refuses a download folder that cannot be one before anything is downloaded: `root`, or the
