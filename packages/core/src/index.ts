@@ -39,6 +39,13 @@ export { stringifyWandbJson } from './json/stringify-wandb-json';
 
 // Transport options and hooks (the client itself is in `@wbapi/core/internal`)
 export type { CacheOptions, CallOptions, ClientOptions, Clock, RetryOptions } from './transport/options';
+export {
+  responseCache,
+  type CachePart,
+  type CachedQuery,
+  type QueryCache,
+  type SendQuery,
+} from './transport/query-cache';
 export type {
   CallKind,
   ErrorEvent,
