@@ -109,7 +109,7 @@ export interface CallOptions {
 }
 
 /** Retry defaults, after the Python client's retry policy. */
-export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
+export const DEFAULT_RETRY: Readonly<RetryOptions> = /* @__PURE__ */ Object.freeze({
   maxRetries: 20,
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
@@ -120,7 +120,7 @@ export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
 });
 
 /** Cache defaults. */
-export const DEFAULT_CACHE: Readonly<CacheOptions> = Object.freeze({
+export const DEFAULT_CACHE: Readonly<CacheOptions> = /* @__PURE__ */ Object.freeze({
   maxEntries: 1_000,
   ttlMs: 60_000,
   maxBytes: 16 * 1024 * 1024,
