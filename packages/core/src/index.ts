@@ -39,6 +39,13 @@ export { stringifyWandbJson } from './json/stringify-wandb-json';
 
 // Transport options and hooks (the client itself is in `@wbapi/core/internal`)
 export type { CacheOptions, CallOptions, ClientOptions, Clock, RetryOptions } from './transport/options';
+export {
+  responseCache,
+  type CachePart,
+  type CachedQuery,
+  type QueryCache,
+  type SendQuery,
+} from './transport/query-cache';
 export type {
   CallKind,
   ErrorEvent,
@@ -74,6 +81,7 @@ export { FINAL_RUN_STATES, waitUntilFinished, type WaitOptions } from './runs/wa
 // History
 export type { HistoryColumns, HistoryOptions, HistoryRow } from './history/history';
 export { sampledHistory } from './history/sampled-history';
+export { anyKeyHistory } from './history/any-key-history';
 export { lastHistoryStep } from './history/last-history-step';
 export {
   HistoryScan,

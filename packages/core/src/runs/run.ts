@@ -6,6 +6,7 @@ import type { HistoryColumns, HistoryOptions, HistoryRow } from '../history/hist
 import { HistoryScan, type ScanHistoryOptions } from '../history/history-scan';
 import { lastHistoryStep } from '../history/last-history-step';
 import { sampledHistory } from '../history/sampled-history';
+import { anyKeyHistory } from '../history/any-key-history';
 import type { Platform } from '../platform';
 import { appPageUrl, quoteSegment } from '../session/app-url';
 import type { RequestOptions } from '../session/session';
@@ -182,7 +183,12 @@ export class Run<P extends Platform = Platform> {
   history(options: HistoryOptions & { format: 'columns' }): Promise<HistoryColumns>;
   history(options?: HistoryOptions & { format?: 'rows' }): Promise<HistoryRow[]>;
   history(options: HistoryOptions = {}): Promise<HistoryRow[] | HistoryColumns> {
-    return sampledHistory(this.context, this, options);
+    const { match, ...rest } = options;
+    if (match !== 'any') return sampledHistory(this.context, this, options);
+    // Rows having any key: anyKeyHistory (without keys, every row has "any": the full history).
+    return rest.keys
+      ? anyKeyHistory(this.context, this, { ...rest, keys: rest.keys })
+      : sampledHistory(this.context, this, rest);
   }
 
   /** Every history row in step order, paged by step ranges; see {@link HistoryScan}. */
