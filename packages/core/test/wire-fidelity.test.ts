@@ -2,31 +2,10 @@
 // W&B clients: deleteRun arguments, cursor sources, project URLs, retried upsertBucket.
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from './helpers/lifecycle';
+import { recordingFetch } from './helpers/recording-fetch';
 import { testApi } from './helpers/server';
 
 const testServer = useTestServer();
-
-interface Sent {
-  query: string;
-  variables: Record<string, unknown>;
-}
-
-/**
- * A fetch to the real server that records each GraphQL body, and lets a test rewrite replies
- * (to make the last edge's cursor and `pageInfo.endCursor` differ, which this server never does).
- */
-function recordingFetch(rewrite: (reply: string, sent: Sent) => string = (reply) => reply) {
-  const sent: Sent[] = [];
-  const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const response = await fetch(input, init);
-    if (typeof init?.body !== 'string') return response;
-    const body = JSON.parse(init.body) as Sent;
-    sent.push(body);
-    const text = rewrite(await response.text(), body);
-    return new Response(text, { status: response.status, headers: response.headers });
-  };
-  return Object.assign(fetchFn as typeof fetch, { sent });
-}
 
 describe('wire fidelity', () => {
   it('deleteRun declares and sends deleteArtifacts only when it is true', async () => {
