@@ -1,6 +1,7 @@
 // What the client sends and reads back, against the local server, where it must match the real
-// W&B clients: deleteRun arguments, cursor sources, project URLs, retried upsertBucket.
+// W&B clients: deleteRun arguments, cursor sources, project URLs, retried upsertBucket, timeouts.
 import { describe, expect, it } from 'vitest';
+import { TimeoutError } from '../src';
 import { useTestServer } from './helpers/lifecycle';
 import { recordingFetch } from './helpers/recording-fetch';
 import { testApi } from './helpers/server';
@@ -61,6 +62,28 @@ describe('wire fidelity', () => {
     await expect(api.runs('acme/mnist').length({ signal: controller.signal })).rejects.toThrow(
       'stop counting',
     );
+  });
+
+  it('times out the wait for headers and a gap between reads, never a reply that keeps streaming', async () => {
+    const server = testServer();
+    // 30 pieces 50 ms apart: 1.5 s in all, past a 1 s timeout that covered the whole body.
+    server.faults.update({ dripMs: 50, dripChunks: 30 });
+    const patient = testApi(server, { timeoutMs: 1_000, retry: { maxRetries: 0 } });
+    expect(await patient.runs('acme/mnist').toArray({ limit: 100 })).toHaveLength(12);
+    const strict = testApi(server, { timeoutMs: 300, retry: { maxRetries: 0 } });
+    server.faults.update({ dripMs: 2_000, dripChunks: 2 });
+    const stalled = await strict
+      .runs('acme/mnist')
+      .toArray({ limit: 100 })
+      .catch((e: unknown) => e);
+    expect(stalled).toBeInstanceOf(TimeoutError);
+    server.faults.update({ dripMs: 0, latencyMs: 2_000 });
+    const late = await strict
+      .runs('acme/mnist')
+      .toArray({ limit: 100 })
+      .catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(TimeoutError);
+    expect((late as TimeoutError).timeoutMs).toBe(300);
   });
 
   it('gives a project URL ending with /workspace, as the Python client does', async () => {
