@@ -91,15 +91,19 @@ describe('wire fidelity', () => {
     expect(project.url).toBe(`${testServer().url}/acme/mnist/workspace`);
   });
 
-  it('retries upsertBucket mutations through 5xx and 429 like queries', async () => {
+  it('retries upsertBucket mutations (create, update, updateSummary) through 5xx, 429 and resets like queries', async () => {
     const api = testApi(testServer());
     testServer().faults.failNext(1, 503);
     const run = await api.createRun({ project: 'scratch', runId: 'retried' });
     testServer().faults.failNext(2, 429, 0);
     run.tags = ['after-retry'];
     await run.update();
+    testServer().faults.failNext(1, 'reset');
+    await run.updateSummary({ acc: 0.5 });
     api.flush();
-    expect((await api.run('acme/scratch/retried')).tags).toEqual(['after-retry']);
-    expect(api.sleeps.delays.length).toBeGreaterThanOrEqual(3);
+    const stored = await api.run('acme/scratch/retried');
+    expect(stored.tags).toEqual(['after-retry']);
+    expect(stored.summary).toEqual({ acc: 0.5 });
+    expect(api.sleeps.delays.length).toBeGreaterThanOrEqual(4);
   });
 });
