@@ -16,10 +16,11 @@ import {
  * after the restructure; 13 / 21.5 KiB after the hardening (key redaction in every error and
  * event, argument and reply checks); 14,627 / 25,391 B measured after the merges of issues 13-17
  * (User-Agent and idle-read timeouts, exact round trips and match-any, the Parquet reader's
- * loader, artifacts on the classes, clearer network and path errors).
+ * loader, artifacts on the classes, clearer network and path errors); 15,158 / 26,270 B with lazy
+ * and selective run listings (two more runs documents, NotLoadedError and the not-loaded fields).
  */
 const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 15 * 1024);
-const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 25.5 * 1024);
+const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 26 * 1024);
 
 function report(label: string, m: BundleSizes): void {
   const largest = Object.entries(m.byPackage)
