@@ -18,10 +18,12 @@ import {
  * (User-Agent and idle-read timeouts, exact round trips and match-any, the Parquet reader's
  * loader, artifacts on the classes, clearer network and path errors); 13,484 / 25,431 B once the
  * response cache became a session part (`responseCache()`, which `Api` adds), match-any a
- * function of its own (`anyKeyHistory`) and operation info and reply checks one parser.
+ * function of its own (`anyKeyHistory`) and operation info and reply checks one parser;
+ * 14,026 / 26,360 B with lazy and selective run listings (two more runs documents,
+ * NotLoadedError and the not-loaded fields).
  */
 const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 14 * 1024);
-const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 25.5 * 1024);
+const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 26.5 * 1024);
 
 function report(label: string, m: BundleSizes): void {
   const largest = Object.entries(m.byPackage)

@@ -31,6 +31,7 @@ export { FileExistsError } from './errors/file-exists-error';
 export { UnsafePathError } from './errors/unsafe-path-error';
 export { ChecksumMismatchError } from './errors/checksum-mismatch-error';
 export { FileSystemError } from './errors/file-system-error';
+export { NotLoadedError } from './errors/not-loaded-error';
 export { MAX_FILTER_DEPTH, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_SAMPLES } from './validate';
 
 // JSON as W&B writes it (NaN, ±Infinity)
@@ -68,9 +69,15 @@ export { Pager, type PagerOptions } from './pagination/pager';
 export type { Page, PageFetcher } from './pagination/page';
 
 // Runs
-export { listRuns, type ProjectTarget, type RunsOptions } from './runs/list-runs';
+export {
+  listRuns,
+  type FullRunsOptions,
+  type LightRunsOptions,
+  type ProjectTarget,
+  type RunsOptions,
+} from './runs/list-runs';
 export { getRun } from './runs/get-run';
-export type { DecodedRun, RunData } from './runs/run-data';
+export type { DecodedRun, LightRunData, RunData } from './runs/run-data';
 export type { JsonObject } from './runs/decode';
 export type { RunAttrs, RunUser } from './runs/run-attrs';
 export { updateRun, writeSummary, deleteRun, type RunUpdate } from './runs/run-update';

@@ -14,6 +14,7 @@ import type { Sweep } from '../sweeps/sweep';
 import { createRun, type CreateRunOptions } from './create-run';
 import type { JsonObject } from './decode';
 import { fetchRunAttrs } from './get-run';
+import { isPartial, markLoaded, requireLoaded } from './lazy-fields';
 import { describeRun, type RunAttrs, type RunUser } from './run-attrs';
 import { decodeRun } from './run-data';
 import { runNotFound } from './run-not-found';
@@ -23,7 +24,10 @@ import { waitUntilFinished, type WaitOptions } from './wait-until-finished';
 /**
  * One run of a project: its metadata, config, summary, history and files.
  *
- * Get one with `api.run(path)` (loaded eagerly) or from `api.runs(...)`. Writable fields
+ * Get one with `api.run(path)` (loaded eagerly) or from `api.runs(...)`. A run from a lazy or
+ * selective listing (`{ lazy: true }`, `{ summaryKeys }`, `{ configKeys }`) has the light fields
+ * (and the asked keys) until `await run.load()`: reading `config`, `rawConfig`, `summary`,
+ * `systemMetrics` or `historyKeys` before that throws `NotLoadedError`. Writable fields
  * (`name`, `tags`, `notes`, `description`, `group`, `jobType`, `config`) change only local
  * state until {@link Run.update} sends them.
  *
@@ -131,11 +135,18 @@ export class Run<P extends Platform = Platform> {
     return appPageUrl(this.context.appUrl, [this.entity, this.project, 'runs', this.id]);
   }
 
-  /** (Re)fetches the run when `force` is set or nothing was loaded yet; else re-decodes the attributes. */
+  /**
+   * (Re)fetches the run when `force` is set, nothing was loaded yet, or it came from a lazy or
+   * selective listing (then config, summary, system metrics and history keys are read); else
+   * re-decodes the attributes.
+   */
   async load(options: RequestOptions & { force?: boolean } = {}): Promise<this> {
     const { force, ...call } = options;
     // A forced load wants the server's current state, not a cached reply.
-    if (force || this.attrs.id === undefined) this.attrs = await fetchRunAttrs(this.context, this, call);
+    if (force || this.attrs.id === undefined || isPartial(this)) {
+      this.attrs = await fetchRunAttrs(this.context, this, call);
+      markLoaded(this);
+    }
     this.decode();
     return this;
   }
@@ -143,8 +154,10 @@ export class Run<P extends Platform = Platform> {
   /**
    * Sends the writable fields, config and summary in one `upsertBucket` (retried like a query).
    * Keys left alone go back exactly as received (big integers, `2.50`, `desc` included).
+   * A run from a lazy or selective listing must be loaded first (else `NotLoadedError`).
    */
   async update(options: RequestOptions = {}): Promise<void> {
+    requireLoaded(this, 'run.update()');
     const attrs = await updateRun(
       this.context,
       {
@@ -158,8 +171,12 @@ export class Run<P extends Platform = Platform> {
     if (attrs) this.attrs = { ...attrs, name: this.id };
   }
 
-  /** Merges `patch` into the summary (keys whitespace-trimmed) and writes the whole summary now; other keys go back as received. */
+  /**
+   * Merges `patch` into the summary (keys whitespace-trimmed) and writes the whole summary now;
+   * other keys go back as received. A run from a lazy or selective listing must be loaded first.
+   */
   async updateSummary(patch: JsonObject, options: RequestOptions = {}): Promise<void> {
+    requireLoaded(this, 'run.updateSummary()');
     for (const [key, value] of Object.entries(patch)) this.summary[key.trim()] = value;
     const summaryText = textOf(this.attrs.summaryMetrics);
     const sent = await writeSummary(this.context, this.requireStorageId(), this.summary, {
