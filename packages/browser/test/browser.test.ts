@@ -137,6 +137,10 @@ describe('@wbapi/browser in Chromium', () => {
     const allowed = (answer.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/,\s*/);
     expect(allowed).toEqual(expect.arrayContaining(asked));
     const post = received.find((r) => r.method === 'POST' && r.path === '/graphql');
+    // Chromium ignores the User-Agent that fetch sets and sends its own, so the preflight never asks
+    // for it: W&B sees a browser, not the public client (README: Browser notes).
+    expect(post?.headers['user-agent']).toBe(await page.evaluate(() => navigator.userAgent));
+    expect(asked).not.toContain('user-agent');
     expect(post?.headers['use-admin-privileges']).toBe('true');
     expect(post?.headers['x-wandb-user-email']).toBe('svc@example.com');
     expect(post?.headers['authorization']).toMatch(/^Basic /);

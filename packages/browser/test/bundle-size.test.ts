@@ -16,12 +16,16 @@ import {
  * after the restructure; 13 / 21.5 KiB after the hardening (key redaction in every error and
  * event, argument and reply checks); 14,627 / 25,391 B measured after the merges of issues 13-17
  * (User-Agent and idle-read timeouts, exact round trips and match-any, the Parquet reader's
- * loader, artifacts on the classes, clearer network and path errors). The artifact methods of
- * `Api` and `Run` (issue 15) added 182 B to the classes page (25,573 B) and nothing to the
- * functions page: the artifact functions come only with `new Api({ artifacts })`.
+ * loader, artifacts on the classes, clearer network and path errors); 13,484 / 25,431 B once the
+ * response cache became a session part (`responseCache()`, which `Api` adds), match-any a
+ * function of its own (`anyKeyHistory`) and operation info and reply checks one parser;
+ * 14,026 / 26,360 B with lazy and selective run listings (two more runs documents,
+ * NotLoadedError and the not-loaded fields). The artifact methods of `Api` and `Run` (issue 15)
+ * add 178 B to the classes page (26,538 B) and nothing to the functions page: the artifact
+ * functions come only with `new Api({ artifacts })`.
  */
-const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 15 * 1024);
-const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 25.5 * 1024);
+const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 14 * 1024);
+const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 26.5 * 1024);
 
 function report(label: string, m: BundleSizes): void {
   const largest = Object.entries(m.byPackage)
@@ -54,6 +58,10 @@ describe('browser bundle size', () => {
     expect(split.initial.gzipped).toBeLessThanOrEqual(FUNCTIONS_CEILING_BYTES);
     expect(single.initial.gzipped).toBeLessThanOrEqual(FUNCTIONS_CEILING_BYTES);
     expect(Math.abs(split.initial.gzipped - single.initial.gzipped)).toBeLessThanOrEqual(512);
+    // One file before first use: a second one is the chunk esbuild makes of every module that a
+    // lazily loaded module imports and a page can reach (see packages/core/README.md, "Keeping
+    // new features off the pages' paths"); it costs every page, functions pages included.
+    expect(split.initial.files).toBe(1);
     expect(hasYaml(split) || hasYaml(single)).toBe(false);
     expect(hasArtifacts(split) || hasArtifacts(single)).toBe(false);
   });

@@ -13,9 +13,19 @@ export { toJsonl } from './format/jsonl';
 export {
   ExportOutput,
   MANIFEST_NAME,
-  OutputError,
+  RUN_METADATA_KEY,
   isCombinedTarget,
   type ExportFormat,
   type OutputOptions,
 } from './export/output';
+export { OutputError } from './export/output-error';
+export { RUNS_METADATA_KEY } from './export/combined-parquet';
+export {
+  COLUMNS_METADATA_KEY,
+  RUN_ID_COLUMN,
+  writeParquetExport,
+  type ParquetExportOptions,
+  type ParquetRunRows,
+} from './export/parquet-file';
+export type { ParquetColumn, ParquetValueKind } from './export/parquet-columns';
 export type { Manifest, ManifestRun } from './export/manifest';

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '@wbapi/node';
 import type { CliIo, GlobalFlags } from './context';
+import { addArtifactCommands } from './commands/artifact';
 import { exportCommand, type ExportFlags } from './commands/export';
 import { filesCommand, type FilesFlags } from './commands/files';
 import { historyCommand, type HistoryFlags } from './commands/history';
@@ -10,7 +11,9 @@ import { oneOf, parseFilter, parseKeys, parsePositiveInt } from './parse-flags';
 /** The `wbapi` command tree; actions write to `io`. */
 export function createProgram(io: CliIo): Command {
   const program = new Command('wbapi')
-    .description('Weights & Biases public API from the command line: runs, history, bulk export, files.')
+    .description(
+      'Weights & Biases public API from the command line: runs, history, bulk export, files, artifacts.',
+    )
     .version(VERSION)
     .option('--base-url <url>', 'API base URL (default: WANDB_BASE_URL, else https://api.wandb.ai)')
     .option('--api-key <key>', 'API key (default: WANDB_API_KEY, else your netrc)')
@@ -67,8 +70,9 @@ export function createProgram(io: CliIo): Command {
     .argument('<entity/project>')
     .requiredOption(
       '--out <dir|file>',
-      'a folder (one file per run) or a .jsonl/.csv file (one combined file)',
+      'a folder (one file per run) or a .jsonl/.csv/.parquet file (one combined file)',
     )
+    .option('--combined', 'one file for every run (implied by an --out ending in .jsonl, .csv or .parquet)')
     .option('--filter <json>', 'MongoDB-style filter', parseFilter)
     .option('--order <key>', 'sort key with + or -')
     .option('--keys <a,b>', 'only these history keys', parseKeys)
@@ -79,8 +83,8 @@ export function createProgram(io: CliIo): Command {
         .conflicts('full'),
     )
     .addOption(
-      new Option('--format <format>', 'jsonl or csv (default: from --out, else jsonl)').argParser(
-        oneOf(['jsonl', 'csv'] as const),
+      new Option('--format <format>', 'jsonl, csv or parquet (default: from --out, else jsonl)').argParser(
+        oneOf(['jsonl', 'csv', 'parquet'] as const),
       ),
     )
     .addOption(
@@ -104,6 +108,8 @@ export function createProgram(io: CliIo): Command {
         .argParser(oneOf(['table', 'json', 'jsonl', 'csv'] as const)),
     )
     .action((path: string, flags: FilesFlags) => filesCommand(path, flags, globals(), io));
+
+  addArtifactCommands(program, globals, io);
 
   return program;
 }

@@ -4,13 +4,11 @@ import { Api, parseWandbJson, type HistoryRow } from '@wbapi/node';
 import { DEMO_API_KEY, type RunningServer } from '@wbapi/server';
 import { describe, expect, it } from 'vitest';
 import { folderContents, tempDir } from './helpers/files';
-import { runCli, type RunCliOptions } from './helpers/run-cli';
+import { abortAfterRuns, FAST_RETRIES, runCli } from './helpers/run-cli';
 import { PROJECT, RUNS, serverFlags, useDemoServer } from './helpers/server';
 
 const demoServer = useDemoServer();
 const MANIFEST = '.wbapi-export.json';
-/** Fast client retries so that a failing server ends a command quickly. */
-const FAST_RETRIES: RunCliOptions = { apiOptions: { retry: { maxRetries: 2, baseDelayMs: 1, jitter: 0 } } };
 
 function exportArgs(server: RunningServer, out: string, ...more: string[]): string[] {
   return ['export', PROJECT, '--out', out, '--full', ...serverFlags(server), ...more];
@@ -21,18 +19,6 @@ const jsonl = (text: string): unknown[] =>
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => parseWandbJson(line));
-
-/** Aborts once `count` runs were written (the plain progress lines say so). */
-function abortAfterRuns(count: number): { signal: AbortSignal; onStderr: (text: string) => void } {
-  const controller = new AbortController();
-  return {
-    signal: controller.signal,
-    onStderr: (text) => {
-      const done = /runs (\d+)\//.exec(text);
-      if (done && Number(done[1]) >= count) controller.abort(new DOMException('stop', 'AbortError'));
-    },
-  };
-}
 
 describe('wbapi export to a folder', () => {
   it('writes each run’s config, summary and full history as read run by run', async () => {

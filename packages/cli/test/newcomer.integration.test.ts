@@ -76,13 +76,15 @@ describe('quiet failures made loud', () => {
     );
   });
 
-  it.each(['out.json', 'out.parquet'])(
+  it.each(['out.json', 'out.xlsx'])(
     'export --out %s is refused instead of becoming a folder',
     async (name) => {
       const out = join(await tempDir(), name);
       const result = await runCli(['export', PROJECT, '--out', out, ...serverFlags(demoServer())]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain('Give a .jsonl or .csv file for one combined file, or a folder');
+      expect(result.stderr).toContain(
+        'Give a .jsonl, .csv or .parquet file for one combined file, or a folder',
+      );
       expect(existsSync(out)).toBe(false);
     },
   );

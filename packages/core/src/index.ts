@@ -31,6 +31,7 @@ export { FileExistsError } from './errors/file-exists-error';
 export { UnsafePathError } from './errors/unsafe-path-error';
 export { ChecksumMismatchError } from './errors/checksum-mismatch-error';
 export { FileSystemError } from './errors/file-system-error';
+export { NotLoadedError } from './errors/not-loaded-error';
 export { MAX_FILTER_DEPTH, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_SAMPLES } from './validate';
 
 // JSON as W&B writes it (NaN, ±Infinity)
@@ -39,6 +40,13 @@ export { stringifyWandbJson } from './json/stringify-wandb-json';
 
 // Transport options and hooks (the client itself is in `@wbapi/core/internal`)
 export type { CacheOptions, CallOptions, ClientOptions, Clock, RetryOptions } from './transport/options';
+export {
+  responseCache,
+  type CachePart,
+  type CachedQuery,
+  type QueryCache,
+  type SendQuery,
+} from './transport/query-cache';
 export type {
   CallKind,
   ErrorEvent,
@@ -61,9 +69,15 @@ export { Pager, type PagerOptions } from './pagination/pager';
 export type { Page, PageFetcher } from './pagination/page';
 
 // Runs
-export { listRuns, type ProjectTarget, type RunsOptions } from './runs/list-runs';
+export {
+  listRuns,
+  type FullRunsOptions,
+  type LightRunsOptions,
+  type ProjectTarget,
+  type RunsOptions,
+} from './runs/list-runs';
 export { getRun } from './runs/get-run';
-export type { DecodedRun, RunData } from './runs/run-data';
+export type { DecodedRun, LightRunData, RunData } from './runs/run-data';
 export type { JsonObject } from './runs/decode';
 export type { RunAttrs, RunUser } from './runs/run-attrs';
 export { updateRun, writeSummary, deleteRun, type RunUpdate } from './runs/run-update';
@@ -74,6 +88,7 @@ export { FINAL_RUN_STATES, waitUntilFinished, type WaitOptions } from './runs/wa
 // History
 export type { HistoryColumns, HistoryOptions, HistoryRow } from './history/history';
 export { sampledHistory } from './history/sampled-history';
+export { anyKeyHistory } from './history/any-key-history';
 export { lastHistoryStep } from './history/last-history-step';
 export {
   HistoryScan,

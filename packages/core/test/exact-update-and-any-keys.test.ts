@@ -8,6 +8,9 @@ import { runUpdateVariables } from '../src/runs/run-update-builder';
 import { fetchAnyKeyRows } from '../src/history/match-any';
 import { GraphQLClient } from '../src/transport';
 import { Api } from '../src/api/api';
+import { anyKeyHistory } from '../src/history/any-key-history';
+import { sampledHistory } from '../src/history/sampled-history';
+import { createSession } from '../src/session/create-session';
 
 let server: RunningServer;
 let client: GraphQLClient;
@@ -184,6 +187,19 @@ describe("match: 'any' against the server", () => {
     const columns = await run.history({ keys, match: 'any', format: 'columns' });
     expect(columns['optimizer_step']?.slice(4, 6)).toEqual([null, 50]);
     await expect(run.history({ keys, match: 'some' as 'any' })).rejects.toThrow(/match must be/);
+  });
+
+  it('as functions: anyKeyHistory gives the same rows; sampledHistory sends match "any" there', async () => {
+    const session = createSession({ baseUrl: server.url, apiKey: KEY, fetch });
+    const ref = { entity: 'acme', project: 'exact', id: 'apart' };
+    const keys = ['train/loss', 'optimizer_step'];
+    expect(await anyKeyHistory(session, ref, { keys })).toEqual(APART);
+    await expect(sampledHistory(session, ref, { keys, match: 'any' })).rejects.toThrow(
+      /for match "any" call anyKeyHistory\(\)/,
+    );
+    await expect(anyKeyHistory(session, ref, { keys: undefined as unknown as string[] })).rejects.toThrow(
+      /keys must be specified in a list/,
+    );
   });
 
   it('keeps each spec inside the step range (maxStep inclusive)', async () => {

@@ -1,32 +1,12 @@
 // What the client sends and reads back, against the local server, where it must match the real
-// W&B clients: deleteRun arguments, cursor sources, project URLs, retried upsertBucket.
+// W&B clients: deleteRun arguments, cursor sources, project URLs, retried upsertBucket, timeouts.
 import { describe, expect, it } from 'vitest';
+import { TimeoutError } from '../src';
 import { useTestServer } from './helpers/lifecycle';
+import { recordingFetch } from './helpers/recording-fetch';
 import { testApi } from './helpers/server';
 
 const testServer = useTestServer();
-
-interface Sent {
-  query: string;
-  variables: Record<string, unknown>;
-}
-
-/**
- * A fetch to the real server that records each GraphQL body, and lets a test rewrite replies
- * (to make the last edge's cursor and `pageInfo.endCursor` differ, which this server never does).
- */
-function recordingFetch(rewrite: (reply: string, sent: Sent) => string = (reply) => reply) {
-  const sent: Sent[] = [];
-  const fetchFn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const response = await fetch(input, init);
-    if (typeof init?.body !== 'string') return response;
-    const body = JSON.parse(init.body) as Sent;
-    sent.push(body);
-    const text = rewrite(await response.text(), body);
-    return new Response(text, { status: response.status, headers: response.headers });
-  };
-  return Object.assign(fetchFn as typeof fetch, { sent });
-}
 
 describe('wire fidelity', () => {
   it('deleteRun declares and sends deleteArtifacts only when it is true', async () => {
@@ -84,20 +64,46 @@ describe('wire fidelity', () => {
     );
   });
 
+  it('times out the wait for headers and a gap between reads, never a reply that keeps streaming', async () => {
+    const server = testServer();
+    // 30 pieces 50 ms apart: 1.5 s in all, past a 1 s timeout that covered the whole body.
+    server.faults.update({ dripMs: 50, dripChunks: 30 });
+    const patient = testApi(server, { timeoutMs: 1_000, retry: { maxRetries: 0 } });
+    expect(await patient.runs('acme/mnist').toArray({ limit: 100 })).toHaveLength(12);
+    const strict = testApi(server, { timeoutMs: 300, retry: { maxRetries: 0 } });
+    server.faults.update({ dripMs: 2_000, dripChunks: 2 });
+    const stalled = await strict
+      .runs('acme/mnist')
+      .toArray({ limit: 100 })
+      .catch((e: unknown) => e);
+    expect(stalled).toBeInstanceOf(TimeoutError);
+    server.faults.update({ dripMs: 0, latencyMs: 2_000 });
+    const late = await strict
+      .runs('acme/mnist')
+      .toArray({ limit: 100 })
+      .catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(TimeoutError);
+    expect((late as TimeoutError).timeoutMs).toBe(300);
+  });
+
   it('gives a project URL ending with /workspace, as the Python client does', async () => {
     const project = await testApi(testServer()).project('mnist', 'acme');
     expect(project.url).toBe(`${testServer().url}/acme/mnist/workspace`);
   });
 
-  it('retries upsertBucket mutations through 5xx and 429 like queries', async () => {
+  it('retries upsertBucket mutations (create, update, updateSummary) through 5xx, 429 and resets like queries', async () => {
     const api = testApi(testServer());
     testServer().faults.failNext(1, 503);
     const run = await api.createRun({ project: 'scratch', runId: 'retried' });
     testServer().faults.failNext(2, 429, 0);
     run.tags = ['after-retry'];
     await run.update();
+    testServer().faults.failNext(1, 'reset');
+    await run.updateSummary({ acc: 0.5 });
     api.flush();
-    expect((await api.run('acme/scratch/retried')).tags).toEqual(['after-retry']);
-    expect(api.sleeps.delays.length).toBeGreaterThanOrEqual(3);
+    const stored = await api.run('acme/scratch/retried');
+    expect(stored.tags).toEqual(['after-retry']);
+    expect(stored.summary).toEqual({ acc: 0.5 });
+    expect(api.sleeps.delays.length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -81,4 +81,18 @@ describe('headers sent by the Node Api', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeoutMs).toBe(100);
   });
+
+  it('times a gap between reads over node:http, never a reply that keeps streaming', async () => {
+    // 30 pieces 50 ms apart: 1.5 s in all, past a 1 s timeout that covered the whole body.
+    server.faults.update({ dripMs: 50, dripChunks: 30 });
+    expect(await api({ WANDB_HTTP_TIMEOUT: '1' }, 0).runs('demo/mnist').toArray({ limit: 10 })).toHaveLength(
+      2,
+    );
+    server.faults.update({ dripMs: 2_000, dripChunks: 2 });
+    const error = await api({ WANDB_HTTP_TIMEOUT: '0.3' }, 0)
+      .runs('demo/mnist')
+      .toArray({ limit: 10 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
 });

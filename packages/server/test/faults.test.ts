@@ -95,6 +95,30 @@ describe('fault injection', () => {
     expect((await gql(server, VIEWER)).status).toBe(200);
   });
 
+  it('drips a GraphQL reply in pieces after the headers, the same body in the end', async () => {
+    const query = '{ project(name: "p", entityName: "e") { runs { edges { node { name config } } } } }';
+    const whole = await gql(server, query);
+    server.faults.update({ dripMs: 20, dripChunks: 5 });
+    const pieces: number[] = [];
+    const text = await new Promise<string>((resolve, reject) => {
+      const body = JSON.stringify({ query });
+      const headers = { Authorization: basic(KEY), 'Content-Type': 'application/json' };
+      const req = request(`${server.url}/graphql`, { method: 'POST', headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+          pieces.push(c.length);
+        });
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(pieces).toHaveLength(5);
+    expect(JSON.parse(text)).toEqual(whole.body);
+  });
+
   it('resets the connection in the middle of a file body', async () => {
     server.faults.set({ resetRate: 1, targets: ['files'] });
     const res = await rawGet(FILE());

@@ -1,12 +1,7 @@
 import { AdaptiveConcurrency, exportRuns, type ExportProgress } from '@wbapi/node';
 import { createApi, write, type CliIo, type GlobalFlags } from '../context';
-import {
-  checkOutTarget,
-  ExportOutput,
-  isCombinedTarget,
-  OutputError,
-  type ExportFormat,
-} from '../export/output';
+import { checkOutTarget, ExportOutput, isCombinedTarget, type ExportFormat } from '../export/output';
+import { OutputError } from '../export/output-error';
 import { createProgressDisplay, formatBytes } from '../progress/progress-display';
 
 /** Flags of `wbapi export`. */
@@ -18,6 +13,8 @@ export interface ExportFlags {
   full?: boolean;
   samples?: number;
   format?: ExportFormat;
+  /** One file for every run; `--out` must then end in the format's extension. */
+  combined?: boolean;
   concurrency: number;
   resume?: boolean;
 }
@@ -25,7 +22,8 @@ export interface ExportFlags {
 /** The format: the flag, else the combined file's extension, else JSON Lines. */
 function chooseFormat(flags: ExportFlags): ExportFormat {
   if (flags.format) return flags.format;
-  return /\.csv$/i.test(flags.out) ? 'csv' : 'jsonl';
+  const extension = /\.(csv|parquet)$/i.exec(flags.out)?.[1]?.toLowerCase();
+  return extension === 'csv' || extension === 'parquet' ? extension : 'jsonl';
 }
 
 /**
@@ -39,7 +37,7 @@ export async function exportCommand(
   io: CliIo,
 ): Promise<void> {
   const format = chooseFormat(flags);
-  const combined = isCombinedTarget(flags.out);
+  const combined = (flags.combined ?? false) || isCombinedTarget(flags.out);
   if (combined && !flags.out.toLowerCase().endsWith(`.${format}`)) {
     throw new OutputError(`--out ${flags.out} does not end in .${format}`);
   }

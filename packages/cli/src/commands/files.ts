@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { FileExistsError, type File } from '@wbapi/node';
 import { loadRun, write, type CliIo, type GlobalFlags } from '../context';
-import { OutputError } from '../export/output';
+import { OutputError } from '../export/output-error';
 import { csvRecord } from '../format/csv';
 import { toJsonl } from '../format/jsonl';
 import { toTable } from '../format/table';

@@ -2,6 +2,7 @@ import type { Run } from '@wbapi/node';
 import { createApi, write, type CliIo, type GlobalFlags } from '../context';
 import { csvRecord, unionKeys } from '../format/csv';
 import { flatten } from '../format/flatten';
+import { toJson } from '../format/json';
 import { toJsonl } from '../format/jsonl';
 import { toTable } from '../format/table';
 
@@ -60,7 +61,7 @@ export async function runsCommand(
   const all: Run[] = [];
   for await (const run of runs) all.push(run);
   if (flags.format === 'json') {
-    await write(io.stdout, `${JSON.stringify(all.map(summaryOf), wandbReplacer, 2)}\n`);
+    await write(io.stdout, toJson(all.map(summaryOf)));
   } else if (flags.format === 'csv') {
     const rows = all.map(flatRow);
     const columns = unionKeys(rows);
@@ -71,9 +72,4 @@ export async function runsCommand(
   } else {
     await write(io.stdout, toTable(all.map(flatRow), ['id', 'name', 'state', 'createdAt', 'tags']));
   }
-}
-
-/** Plain JSON has no NaN/Infinity: they are written as the strings "NaN", "Infinity", "-Infinity". */
-function wandbReplacer(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 }

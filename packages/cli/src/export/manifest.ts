@@ -16,12 +16,14 @@ export interface Manifest {
   project: string;
   /** `files` (one file per run in a folder) or `combined` (one file). */
   mode: 'files' | 'combined';
-  /** `jsonl` or `csv`. */
+  /** `jsonl`, `csv` or `parquet`. */
   format: string;
   /** Completed runs by id. */
   runs: Record<string, ManifestRun>;
   /** Combined mode: the length of the output file after the last complete run. */
   bytes: number;
+  /** Combined Parquet: the staged runs' files (in the staging folder), in listing order. */
+  parts?: string[];
   /** Set once every run of the listing is done. */
   complete: boolean;
 }

@@ -3,20 +3,26 @@ import { basename, dirname, join } from 'node:path';
 import { stringifyWandbJson, type ExportedRun } from '@wbapi/node';
 import { csvRecord, toCsv, unionKeys } from '../format/csv';
 import { toJsonl } from '../format/jsonl';
+import { CombinedParquet, LEFTOVER } from './combined-parquet';
 import { newManifest, readManifest, writeAtomically, writeManifest, type Manifest } from './manifest';
+import { OutputError } from './output-error';
+import { writeParquetExport } from './parquet-file';
 import { fileStem, runRecord } from './run-record';
 
 /** The manifest's name inside an output folder. */
 export const MANIFEST_NAME = '.wbapi-export.json';
 
 /** Output formats of `wbapi export`. */
-export type ExportFormat = 'jsonl' | 'csv';
+export type ExportFormat = 'jsonl' | 'csv' | 'parquet';
+
+/** Key-value metadata key of a per-run Parquet file: the run's record (`.run.json`'s content). */
+export const RUN_METADATA_KEY = 'wbapi.run';
 
 /** Where and how an export writes. */
 export interface OutputOptions {
-  /** A folder (one file per run) or a file ending in `.jsonl`/`.csv` (one combined file). */
+  /** A folder (one file per run) or a file ending in `.jsonl`/`.csv`/`.parquet` (one combined file). */
   out: string;
-  /** `jsonl` or `csv`. */
+  /** `jsonl`, `csv` or `parquet`. */
   format: ExportFormat;
   /** `entity/project`, recorded in the manifest. */
   project: string;
@@ -24,11 +30,6 @@ export interface OutputOptions {
   resume: boolean;
   /** Columns of a combined CSV after `run_id` (its `--keys`). */
   columns?: string[];
-}
-
-/** Thrown when the output cannot be used as asked (exit code 2). */
-export class OutputError extends Error {
-  override name = 'OutputError';
 }
 
 /**
@@ -47,37 +48,39 @@ export async function checkOutTarget(out: string): Promise<void> {
     () => false,
   );
   if (isFolder) return;
-  const why =
-    extension.toLowerCase() === 'parquet'
-      ? 'Parquet output is not offered (export .jsonl or .csv and convert it)'
-      : `.${extension} is not an export format`;
   throw new OutputError(
-    `--out ${out}: ${why}. Give a .jsonl or .csv file for one combined file, or a folder for one file per run (a name without an extension, or ending in /)`,
+    `--out ${out}: .${extension} is not an export format. Give a .jsonl, .csv or .parquet file for one combined file, or a folder for one file per run (a name without an extension, or ending in /)`,
   );
 }
 
 /** True when `out` names a combined file rather than a folder. */
 export function isCombinedTarget(out: string): boolean {
-  return /\.(jsonl|csv)$/i.test(out);
+  return /\.(jsonl|csv|parquet)$/i.test(out);
 }
 
 /**
  * Writes exported runs and keeps the manifest, so that an interrupted export can resume.
  *
- * Folder mode: `<id>.run.json` (identity, config, summary) and `<id>.jsonl` or `<id>.csv`
- * (history) per run, each written to a temporary name and renamed when complete; then the run
- * is added to `.wbapi-export.json`. Combined mode: each run's lines are appended in one write
- * once the run is complete and the manifest records the file length, so a torn tail is cut off
- * on resume.
+ * Folder mode: `<id>.run.json` (identity, config, summary) and `<id>.jsonl`, `<id>.csv` or
+ * `<id>.parquet` (history) per run, each written to a temporary name and renamed when complete;
+ * then the run is added to `.wbapi-export.json`. Combined mode: each run's lines are appended in
+ * one write once the run is complete and the manifest records the file length, so a torn tail is
+ * cut off on resume; a combined Parquet file is staged run by run and written at the end
+ * ({@link CombinedParquet}).
  */
 export class ExportOutput {
   /** Bytes written by this process. */
   bytesWritten = 0;
+  private readonly combinedParquet: CombinedParquet | null;
+
   private constructor(
     private readonly options: OutputOptions,
     private readonly manifestPath: string,
     readonly manifest: Manifest,
-  ) {}
+  ) {
+    const parquet = manifest.mode === 'combined' && options.format === 'parquet';
+    this.combinedParquet = parquet ? new CombinedParquet(options.out) : null;
+  }
 
   /** Prepares `out` (creating folders, checking or cutting back an earlier export). */
   static async open(options: OutputOptions): Promise<ExportOutput> {
@@ -103,10 +106,12 @@ export class ExportOutput {
       );
     }
     const manifest = found ?? newManifest(options.project, mode, options.format);
-    if (combined) await ExportOutput.prepareCombined(options.out, manifest);
+    const output = new ExportOutput(options, manifestPath, manifest);
+    if (output.combinedParquet) await output.combinedParquet.prepare(manifest);
+    else if (combined) await ExportOutput.prepareCombined(options.out, manifest);
     else if (found) await removeLeftovers(folder);
     if (!found) await writeManifest(manifestPath, manifest);
-    return new ExportOutput(options, manifestPath, manifest);
+    return output;
   }
 
   /** Cuts a combined file back to the length of its complete runs (or creates it empty). */
@@ -133,13 +138,17 @@ export class ExportOutput {
 
   /** Writes one complete run, then records it in the manifest. */
   async write(run: ExportedRun): Promise<void> {
-    if (this.manifest.mode === 'combined') await this.appendCombined(run);
+    if (this.combinedParquet) {
+      this.bytesWritten += await this.combinedParquet.stage(run, this.manifest);
+      this.manifest.runs[run.id] = { files: [], rows: run.history.length };
+    } else if (this.manifest.mode === 'combined') await this.appendCombined(run);
     else await this.writeFiles(run);
     await writeManifest(this.manifestPath, this.manifest);
   }
 
-  /** Marks the export complete in the manifest. */
+  /** Writes a combined Parquet file from its staged runs; marks the export complete in the manifest. */
   async finish(): Promise<void> {
+    if (this.combinedParquet) this.bytesWritten = await this.combinedParquet.build(this.manifest);
     this.manifest.complete = true;
     await writeManifest(this.manifestPath, this.manifest);
   }
@@ -147,12 +156,24 @@ export class ExportOutput {
   private async writeFiles(run: ExportedRun): Promise<void> {
     const stem = fileStem(run.id);
     const historyName = `${stem}.${this.options.format}`;
-    const history = this.options.format === 'csv' ? toCsv(run.history) : toJsonl(run.history);
     const record = `${stringifyWandbJson(runRecord(run))}\n`;
-    await writeAtomically(join(this.options.out, historyName), history);
+    this.bytesWritten += await this.writeHistory(join(this.options.out, historyName), run, record);
     await writeAtomically(join(this.options.out, `${stem}.run.json`), record);
-    this.bytesWritten += Buffer.byteLength(history) + Buffer.byteLength(record);
+    this.bytesWritten += Buffer.byteLength(record);
     this.manifest.runs[run.id] = { files: [`${stem}.run.json`, historyName], rows: run.history.length };
+  }
+
+  /** Writes a run's history file (atomically); returns its size. */
+  private async writeHistory(path: string, run: ExportedRun, record: string): Promise<number> {
+    if (this.options.format === 'parquet') {
+      return writeParquetExport(path, () => [{ id: run.id, rows: run.history }], {
+        runIdColumn: false,
+        metadata: () => ({ [RUN_METADATA_KEY]: record.trimEnd() }),
+      });
+    }
+    const history = this.options.format === 'csv' ? toCsv(run.history) : toJsonl(run.history);
+    await writeAtomically(path, history);
+    return Buffer.byteLength(history);
   }
 
   private async appendCombined(run: ExportedRun): Promise<void> {
@@ -186,6 +207,6 @@ export class ExportOutput {
 /** Deletes temporary files an earlier, killed export left behind (`<name>.tmp-<pid>`). */
 async function removeLeftovers(folder: string): Promise<void> {
   for (const name of await readdir(folder)) {
-    if (/\.tmp-\d+$/.test(name)) await rm(join(folder, name), { force: true });
+    if (LEFTOVER.test(name)) await rm(join(folder, name), { force: true });
   }
 }

@@ -60,16 +60,23 @@ export function createProgressDisplay(target: ProgressTarget): ProgressDisplay {
   };
 }
 
-function barDisplay(stream: NodeJS.WritableStream): ProgressDisplay {
-  const bar = new SingleBar({
+/** The bar every `wbapi` command draws on a terminal, with `format` (cli-progress placeholders). */
+export function terminalBar(stream: NodeJS.WritableStream, format: string): SingleBar {
+  return new SingleBar({
     stream,
-    format:
-      'export [{bar}] {value}/{total} runs | {rows} rows | {size} | {speed} rows/s | ETA {left} | x{concurrency}',
+    format,
     barCompleteChar: '█',
     barIncompleteChar: '░',
     hideCursor: true,
     fps: 10,
   });
+}
+
+function barDisplay(stream: NodeJS.WritableStream): ProgressDisplay {
+  const bar = terminalBar(
+    stream,
+    'export [{bar}] {value}/{total} runs | {rows} rows | {size} | {speed} rows/s | ETA {left} | x{concurrency}',
+  );
   let started = false;
   return {
     update(p, bytes) {

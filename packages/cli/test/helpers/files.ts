@@ -16,6 +16,14 @@ export async function folderContents(dir: string, skip: string[] = []): Promise<
   return out;
 }
 
+/** Every file of a folder (not recursive) by name, as base64 of its bytes (binary files). */
+export async function folderBytes(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of (await readdir(dir)).sort())
+    out[name] = (await readFile(join(dir, name))).toString('base64');
+  return out;
+}
+
 /** A minimal RFC 4180 reader for checking what the CLI wrote. */
 export function parseCsv(text: string): string[][] {
   const records: string[][] = [];

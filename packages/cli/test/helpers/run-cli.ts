@@ -45,3 +45,20 @@ export async function runCli(argv: string[], options: RunCliOptions = {}): Promi
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
+
+/** Fast client retries so that a failing server ends a command quickly. */
+export const FAST_RETRIES: RunCliOptions = {
+  apiOptions: { retry: { maxRetries: 2, baseDelayMs: 1, jitter: 0 } },
+};
+
+/** Aborts once `count` runs were written (the plain progress lines say so). */
+export function abortAfterRuns(count: number): { signal: AbortSignal; onStderr: (text: string) => void } {
+  const controller = new AbortController();
+  return {
+    signal: controller.signal,
+    onStderr: (text) => {
+      const done = /runs (\d+)\//.exec(text);
+      if (done && Number(done[1]) >= count) controller.abort(new DOMException('stop', 'AbortError'));
+    },
+  };
+}

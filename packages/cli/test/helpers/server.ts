@@ -1,4 +1,11 @@
-import { DEMO_API_KEY, datasetRun, startServer, type DatasetRun, type RunningServer } from '@wbapi/server';
+import {
+  DEMO_API_KEY,
+  datasetRun,
+  startServer,
+  variedHistoryRows,
+  type DatasetRun,
+  type RunningServer,
+} from '@wbapi/server';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** The demo project the tests export. */
@@ -25,7 +32,39 @@ function awkwardRun(): DatasetRun {
   });
 }
 
-/** A demo server for the file: {@link RUNS} runs in demo/mnist plus demo/awkward; faults cleared after each test. */
+/** The project whose runs log every kind of history value (nested, typed, mixed, NaN, null). */
+export const VARIED_PROJECT = 'demo/varied';
+
+/**
+ * demo/varied: one run with the server's varied rows (nested dicts, a histogram, a key whose
+ * type changes, explicit nulls, NaN/±Infinity, sparse keys and steps), one whose dotted names
+ * collide (a key `a.b` beside `a: { b }`) and whose `run_id` key meets the combined file's column.
+ */
+function variedRuns(): DatasetRun[] {
+  const base = { entity: 'demo', project: 'varied', username: 'demo', createdAt: '2024-05-02T10:00:00' };
+  return [
+    datasetRun({
+      ...base,
+      name: 'vary1',
+      config: { optimizer: { value: { name: 'adam', betas: [0.9, 0.999] }, desc: null } },
+      summary: { loss: NaN, best: { acc: 0.5 } },
+      history: variedHistoryRows(40),
+    }),
+    datasetRun({
+      ...base,
+      name: 'vary2',
+      config: { seed: { value: 2, desc: null } },
+      summary: { acc: -Infinity },
+      history: [
+        { _step: 0, 'a.b': 1, a: { b: 2, c: 'x' }, run_id: 'mine', mixed: 'text' },
+        { _step: 5, a: { b: Infinity }, mixed: 7 },
+        { _step: 6, 'a.b': null, run_id: 3, extra: [1, [2]] },
+      ],
+    }),
+  ];
+}
+
+/** A demo server for the file: {@link RUNS} runs in demo/mnist plus demo/awkward and demo/varied; faults cleared after each test. */
 export function useDemoServer(): () => RunningServer {
   let server: RunningServer | undefined;
   beforeAll(async () => {
@@ -35,8 +74,11 @@ export function useDemoServer(): () => RunningServer {
       demo: { projectsPerEntity: 1, runsPerProject: RUNS, historyLength: 120, sweeps: 0, reports: 0 },
       dataset: {
         users: [],
-        projects: [{ entity: 'demo', name: 'awkward', createdAt: '2024-05-01T10:00:00' }],
-        runs: [awkwardRun()],
+        projects: [
+          { entity: 'demo', name: 'awkward', createdAt: '2024-05-01T10:00:00' },
+          { entity: 'demo', name: 'varied', createdAt: '2024-05-02T10:00:00' },
+        ],
+        runs: [awkwardRun(), ...variedRuns()],
         sweeps: [],
         reports: [],
       },

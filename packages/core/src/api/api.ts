@@ -26,6 +26,8 @@ import {
   resolveRunPath,
 } from '../session/resolve-path';
 import type { SessionOptions } from '../session/create-session';
+import type { CacheOptions } from '../transport/options';
+import { responseCache, type CachePart } from '../transport/query-cache';
 import type { RequestOptions } from '../session/session';
 import type { ResolvedSettings } from '../session/settings';
 import { getViewer, type Viewer } from '../session/viewer';
@@ -39,11 +41,17 @@ import type { ApiContext } from './api-context';
 import { ObjectCache } from './object-cache';
 
 /**
- * Options of `new Api()`: those of `createSession`. Explicit options win over `overrides`,
- * which win over the environment. The transport options (`headers`, `timeoutMs`, `retry`,
- * `cache`, `hooks`, `logger`, `userAgent`, `clock`) are those of the GraphQL client.
+ * Options of `new Api()`: those of `createSession`, with a response cache by default. Explicit
+ * options win over `overrides`, which win over the environment. The transport options
+ * (`headers`, `timeoutMs`, `retry`, `hooks`, `logger`, `userAgent`, `clock`) are those of the
+ * GraphQL client.
  */
-export type ApiOptions<P extends Platform = Platform> = SessionOptions<P> & {
+export interface ApiOptions<P extends Platform = Platform> extends Omit<SessionOptions<P>, 'cache'> {
+  /**
+   * The response cache: its settings, a cache part (`responseCache(...)`), or `false` for none.
+   * @defaultValue a cache of 1,000 entries kept 60 s (see {@link CacheOptions})
+   */
+  cache?: Partial<CacheOptions> | CachePart | false;
   /**
    * The artifact functions behind `api.artifact()`, `api.artifactTypes()`, `run.loggedArtifacts()`,
    * ...: pass `artifactCalls`. The Node `Api` passes them itself; in a page they are left out
@@ -51,7 +59,7 @@ export type ApiOptions<P extends Platform = Platform> = SessionOptions<P> & {
    * @defaultValue none (`@wbapi/node`: `artifactCalls`)
    */
   artifacts?: ArtifactCalls;
-};
+}
 
 /** The class layer's context over a session: the session itself plus the run and sweep constructors. */
 function apiContext<P extends Platform>(
@@ -94,9 +102,14 @@ export class Api<P extends Platform = Platform> {
 
   /** Builds an Api; no request is made until a method needs one. */
   constructor(options: ApiOptions<P> = {}) {
-    const { baseUrl, apiKey, entity, project, appUrl, overrides, platform, artifacts, ...client } = options;
+    const { baseUrl, apiKey, entity, project, appUrl, overrides, platform, cache, artifacts, ...client } =
+      options;
     const chosen = platform ?? (webPlatform as unknown as P);
-    this.session = new ApiSession<P>({ baseUrl, apiKey, entity, project, appUrl }, overrides, chosen, client);
+    const part = cache === false || typeof cache === 'function' ? cache : responseCache(cache);
+    this.session = new ApiSession<P>({ baseUrl, apiKey, entity, project, appUrl }, overrides, chosen, {
+      ...client,
+      cache: part,
+    });
     this.context = apiContext(this.session, artifacts);
   }
 

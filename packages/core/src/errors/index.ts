@@ -18,6 +18,7 @@ export { FileExistsError } from './file-exists-error';
 export { UnsafePathError } from './unsafe-path-error';
 export { ChecksumMismatchError } from './checksum-mismatch-error';
 export { FileSystemError } from './file-system-error';
+export { NotLoadedError } from './not-loaded-error';
 export {
   errorFromResponse,
   graphQLErrorsOf,

@@ -1,4 +1,4 @@
-import { RunEventsDocument, RunHistoryDocument, RunSampledHistoryDocument } from '@wbapi/gql';
+import { RunEventsDocument, RunHistoryDocument } from '@wbapi/gql';
 import { BadInputError } from '../errors/bad-input-error';
 import type { RunRef } from '../paths/refs';
 import { runNotFound } from '../runs/run-not-found';
@@ -13,14 +13,16 @@ import {
   type HistoryRow,
 } from './history';
 import { MAX_SAMPLES, positiveCount } from '../validate';
-import { fetchAnyKeyRows } from './match-any';
+import { sampledLists } from './sampled-lists';
 
 /**
  * A run's sampled history (at most `samples` rows), as Python's `run.history()`: with `keys`,
  * only rows having all of them (`sampledHistory`); without, every key (`history`, or `events`
- * for `stream: 'system'`). Rows, or columns with `format: 'columns'`.
+ * for `stream: 'system'`). Rows, or columns with `format: 'columns'`. Rows having any of the
+ * keys: {@link anyKeyHistory} (or `run.history({ keys, match: 'any' })`).
  *
- * @throws NotFoundError when the run does not exist; BadInputError on bad keys or stream.
+ * @throws NotFoundError when the run does not exist; BadInputError on bad keys or stream, and
+ *   for `match: 'any'` (call `anyKeyHistory`, which keeps its code out of pages that never use it).
  * @example
  * ```ts
  * const rows = await sampledHistory(session, { entity: 'acme', project: 'mnist', id: 'r1' }, { keys: ['loss'] });
@@ -50,19 +52,18 @@ export async function sampledHistory(
   const samples = positiveCount('samples', options.samples, 500, MAX_SAMPLES);
   if (stream !== 'default' && stream !== 'system')
     throw new BadInputError(`stream must be "default" or "system"`);
-  if (match !== 'all' && match !== 'any') throw new BadInputError(`match must be "all" or "any"`);
+  if (match !== 'all') {
+    throw new BadInputError(
+      match === 'any' ? 'for match "any" call anyKeyHistory()' : 'match must be "all" or "any"',
+    );
+  }
   const wanted = validateKeys(keys, stream);
-  const request = (specs: string[]) => sampledLists(session, run, specs, call);
   const rows = !wanted
     ? await fullRows(session, run, stream, samples, call)
-    : match === 'any'
-      ? await fetchAnyKeyRows(request, wanted, xAxis, samples)
-      : firstSpecRows(await request([JSON.stringify({ keys: [xAxis, ...wanted], samples })]));
+    : firstSpecRows(
+        await sampledLists(session, run, [JSON.stringify({ keys: [xAxis, ...wanted], samples })], call),
+      );
   return format === 'columns' ? toColumns(rows) : rows;
-}
-
-function runVariables(run: RunRef): { entity: string; project: string; name: string } {
-  return { entity: run.entity, project: run.project, name: run.id };
 }
 
 async function fullRows(
@@ -72,7 +73,7 @@ async function fullRows(
   samples: number,
   call: RequestOptions,
 ): Promise<HistoryRow[]> {
-  const variables = { ...runVariables(run), samples };
+  const variables = { entity: run.entity, project: run.project, name: run.id, samples };
   if (stream === 'system') {
     const result = await session.client.request(RunEventsDocument, variables, call);
     if (!result.project?.run) throw runNotFound(run);
@@ -81,20 +82,4 @@ async function fullRows(
   const result = await session.client.request(RunHistoryDocument, variables, call);
   if (!result.project?.run) throw runNotFound(run);
   return parseRows(result.project.run.history);
-}
-
-/** The row lists `sampledHistory` answers for `specs` (JSON texts), one list per spec. */
-async function sampledLists(
-  session: Session,
-  run: RunRef,
-  specs: string[],
-  call: RequestOptions,
-): Promise<readonly unknown[]> {
-  const result = await session.client.request(
-    RunSampledHistoryDocument,
-    { ...runVariables(run), specs },
-    call,
-  );
-  if (!result.project?.run) throw runNotFound(run);
-  return result.project.run.sampledHistory ?? [];
 }

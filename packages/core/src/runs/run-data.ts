@@ -1,6 +1,7 @@
 import type { RunRef } from '../paths/refs';
 import { decodeConfig, decodeJsonObject, type JsonObject } from './decode';
 import type { RunAttrs } from './run-attrs';
+import { missingFields, type RunSelection } from './run-selection';
 
 /** A run's fields decoded from its GraphQL attributes (config unwrapped, JSON parsed). */
 export interface DecodedRun {
@@ -66,4 +67,30 @@ export function toRunData(ref: RunRef, attrs: Partial<RunAttrs>): RunData {
     attrs: { ...attrs, name: id },
     ...decodeRun(attrs),
   };
+}
+
+/**
+ * A run from a lazy or selective listing, as plain data: {@link RunData} without the fields the
+ * listing did not read. `config` and `rawConfig` are there (with only the asked keys) when
+ * `configKeys` were given, `summary` when `summaryKeys` were; system metrics never are.
+ */
+export interface LightRunData
+  extends RunRef, Omit<DecodedRun, 'config' | 'rawConfig' | 'summary' | 'systemMetrics'> {
+  /** `running`, `finished`, `crashed`, ...; `not found` when unknown. */
+  state: string;
+  /** The raw GraphQL attributes (the light fields, and config or summary text when asked). */
+  attrs: RunAttrs;
+  /** The asked config keys the run has, values unwrapped; absent without `configKeys`. */
+  config?: JsonObject;
+  /** The asked config keys with their raw values; absent without `configKeys`. */
+  rawConfig?: JsonObject;
+  /** The asked summary keys the run has; absent without `summaryKeys`. */
+  summary?: JsonObject;
+}
+
+/** A run's plain data from a light listing: {@link toRunData} without the fields `selection` did not read. */
+export function toLightRunData(ref: RunRef, attrs: Partial<RunAttrs>, selection: RunSelection): LightRunData {
+  const data: Partial<RunData> = toRunData(ref, attrs);
+  for (const field of missingFields(selection)) delete data[field as keyof DecodedRun];
+  return data as LightRunData;
 }

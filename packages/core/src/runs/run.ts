@@ -9,6 +9,7 @@ import type { HistoryColumns, HistoryOptions, HistoryRow } from '../history/hist
 import { HistoryScan, type ScanHistoryOptions } from '../history/history-scan';
 import { lastHistoryStep } from '../history/last-history-step';
 import { sampledHistory } from '../history/sampled-history';
+import { anyKeyHistory } from '../history/any-key-history';
 import type { Platform } from '../platform';
 import type { Pager } from '../pagination/pager';
 import { appPageUrl, quoteSegment } from '../session/app-url';
@@ -17,6 +18,7 @@ import type { Sweep } from '../sweeps/sweep';
 import { createRun, type CreateRunOptions } from './create-run';
 import type { JsonObject } from './decode';
 import { fetchRunAttrs } from './get-run';
+import { isPartial, markLoaded, requireLoaded } from './lazy-fields';
 import { describeRun, type RunAttrs, type RunUser } from './run-attrs';
 import { decodeRun } from './run-data';
 import { runNotFound } from './run-not-found';
@@ -26,7 +28,10 @@ import { waitUntilFinished, type WaitOptions } from './wait-until-finished';
 /**
  * One run of a project: its metadata, config, summary, history and files.
  *
- * Get one with `api.run(path)` (loaded eagerly) or from `api.runs(...)`. Writable fields
+ * Get one with `api.run(path)` (loaded eagerly) or from `api.runs(...)`. A run from a lazy or
+ * selective listing (`{ lazy: true }`, `{ summaryKeys }`, `{ configKeys }`) has the light fields
+ * (and the asked keys) until `await run.load()`: reading `config`, `rawConfig`, `summary`,
+ * `systemMetrics` or `historyKeys` before that throws `NotLoadedError`. Writable fields
  * (`name`, `tags`, `notes`, `description`, `group`, `jobType`, `config`) change only local
  * state until {@link Run.update} sends them.
  *
@@ -134,11 +139,18 @@ export class Run<P extends Platform = Platform> {
     return appPageUrl(this.context.appUrl, [this.entity, this.project, 'runs', this.id]);
   }
 
-  /** (Re)fetches the run when `force` is set or nothing was loaded yet; else re-decodes the attributes. */
+  /**
+   * (Re)fetches the run when `force` is set, nothing was loaded yet, or it came from a lazy or
+   * selective listing (then config, summary, system metrics and history keys are read); else
+   * re-decodes the attributes.
+   */
   async load(options: RequestOptions & { force?: boolean } = {}): Promise<this> {
     const { force, ...call } = options;
     // A forced load wants the server's current state, not a cached reply.
-    if (force || this.attrs.id === undefined) this.attrs = await fetchRunAttrs(this.context, this, call);
+    if (force || this.attrs.id === undefined || isPartial(this)) {
+      this.attrs = await fetchRunAttrs(this.context, this, call);
+      markLoaded(this);
+    }
     this.decode();
     return this;
   }
@@ -146,8 +158,10 @@ export class Run<P extends Platform = Platform> {
   /**
    * Sends the writable fields, config and summary in one `upsertBucket` (retried like a query).
    * Keys left alone go back exactly as received (big integers, `2.50`, `desc` included).
+   * A run from a lazy or selective listing must be loaded first (else `NotLoadedError`).
    */
   async update(options: RequestOptions = {}): Promise<void> {
+    requireLoaded(this, 'run.update()');
     const attrs = await updateRun(
       this.context,
       {
@@ -161,8 +175,12 @@ export class Run<P extends Platform = Platform> {
     if (attrs) this.attrs = { ...attrs, name: this.id };
   }
 
-  /** Merges `patch` into the summary (keys whitespace-trimmed) and writes the whole summary now; other keys go back as received. */
+  /**
+   * Merges `patch` into the summary (keys whitespace-trimmed) and writes the whole summary now;
+   * other keys go back as received. A run from a lazy or selective listing must be loaded first.
+   */
   async updateSummary(patch: JsonObject, options: RequestOptions = {}): Promise<void> {
+    requireLoaded(this, 'run.updateSummary()');
     for (const [key, value] of Object.entries(patch)) this.summary[key.trim()] = value;
     const summaryText = textOf(this.attrs.summaryMetrics);
     const sent = await writeSummary(this.context, this.requireStorageId(), this.summary, {
@@ -186,7 +204,12 @@ export class Run<P extends Platform = Platform> {
   history(options: HistoryOptions & { format: 'columns' }): Promise<HistoryColumns>;
   history(options?: HistoryOptions & { format?: 'rows' }): Promise<HistoryRow[]>;
   history(options: HistoryOptions = {}): Promise<HistoryRow[] | HistoryColumns> {
-    return sampledHistory(this.context, this, options);
+    const { match, ...rest } = options;
+    if (match !== 'any') return sampledHistory(this.context, this, options);
+    // Rows having any key: anyKeyHistory (without keys, every row has "any": the full history).
+    return rest.keys
+      ? anyKeyHistory(this.context, this, { ...rest, keys: rest.keys })
+      : sampledHistory(this.context, this, rest);
   }
 
   /** Every history row in step order, paged by step ranges; see {@link HistoryScan}. */

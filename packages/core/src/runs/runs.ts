@@ -3,12 +3,17 @@ import { runsHistories, type RunsHistoriesOptions } from '../export/runs-histori
 import type { HistoryColumns, HistoryRow } from '../history/history';
 import { Pager } from '../pagination/pager';
 import type { Platform } from '../platform';
+import { markNotLoaded } from './lazy-fields';
 import { runsQuery, type ProjectTarget, type RunsOptions } from './list-runs';
 import { Run } from './run';
 
 /**
  * The runs of a project matching a filter, in order, as {@link Run} objects, fetched page by
  * page. `length()` is the server's count of matching runs (from the latest page).
+ *
+ * A lazy or selective listing (`lazy`, `summaryKeys`, `configKeys`) gives runs with the light
+ * fields (and the asked keys): reading a field it did not read throws `NotLoadedError`, and
+ * `await run.load()` reads the rest.
  */
 export class Runs<P extends Platform = Platform> extends Pager<Run<P>> {
   /** The filters as sent (JSON text). */
@@ -21,12 +26,11 @@ export class Runs<P extends Platform = Platform> extends Pager<Run<P>> {
    * be looked up first. Throws BadInputError for filters that are not a JSON object.
    */
   constructor(context: ApiContext<P>, target: ProjectTarget, options: RunsOptions = {}) {
-    const query = runsQuery(
-      context,
-      target,
-      options,
-      (ref, attrs) => new Run(context, ref.entity, ref.project, ref.id, attrs),
-    );
+    const query = runsQuery(context, target, options, (ref, attrs, selection) => {
+      const run = new Run(context, ref.entity, ref.project, ref.id, attrs);
+      markNotLoaded(run, selection);
+      return run;
+    });
     super(query.fetchPage, { signal: options.signal });
     this.filters = query.filters;
     this.order = query.order;

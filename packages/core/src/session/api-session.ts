@@ -1,7 +1,7 @@
 import { DefaultEntityDocument, type TypedDocumentString } from '@wbapi/gql';
 import { AuthenticationError } from '../errors/authentication-error';
 import { GraphQLClient, type CallOptions, type ClientOptions, type Logger } from '../transport';
-import { operationInfo } from '../transport/operation-info';
+import { operationInfo } from '../transport/document-info';
 import type { Platform, Settings } from '../platform';
 import { appUrlFor } from './app-url';
 import type { ClientLike, DefaultPath, Session } from './session';

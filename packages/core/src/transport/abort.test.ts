@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { abortableSleep, anySignal } from './abort';
-import { operationInfo } from './operation-info';
+import { operationInfo } from './document-info';
 
 describe('anySignal', () => {
   it('aborts with the reason of the first source that aborts', () => {

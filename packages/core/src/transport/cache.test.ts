@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphQLClient } from './graphql-client';
 import type { ClientOptions } from './options';
 import { ResponseCache } from './response-cache';
+import { responseCache } from './query-cache';
 import { hang, json, scriptedFetch, type RecordedRequest, type Step } from '../../test/support/test-fetch';
 
 const Query = 'query Run($name: String, $project: String) { project { run { id } } }' as TypedDocumentString<
@@ -28,6 +29,7 @@ function setup(options: Partial<ClientOptions> = {}, steps: Step[] = [counting()
     baseUrl: 'https://api.example.com',
     fetch,
     clock: { now: () => now },
+    cache: responseCache(),
     ...options,
   });
   return { client, fetch, advance: (ms: number) => (now += ms) };
@@ -51,7 +53,7 @@ describe('GraphQLClient cache', () => {
   });
 
   it('expires entries after the TTL', async () => {
-    const { client, fetch, advance } = setup({ cache: { ttlMs: 1000 } });
+    const { client, fetch, advance } = setup({ cache: responseCache({ ttlMs: 1000 }) });
     await client.request(Query, {});
     advance(999);
     await client.request(Query, {});
@@ -61,7 +63,7 @@ describe('GraphQLClient cache', () => {
   });
 
   it('evicts the least recently used entry', async () => {
-    const { client, fetch } = setup({ cache: { maxEntries: 2 } });
+    const { client, fetch } = setup({ cache: responseCache({ maxEntries: 2 }) });
     await client.request(Query, { name: 'a' });
     await client.request(Query, { name: 'b' });
     await client.request(Query, { name: 'a' }); // a is now the most recent

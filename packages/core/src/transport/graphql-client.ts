@@ -1,14 +1,11 @@
 import type { TypedDocumentString } from '@wbapi/gql';
-import { stableStringify } from '../json/stable-stringify';
 import { DEFAULT_USER_AGENT } from '../version';
 import { abortableSleep, type AttemptSignal } from './abort';
 import { fetchFileWithRetry, type FetchFileOptions } from './fetch-file';
 import { combineHooks, type Hooks } from './hooks';
-import { InFlight } from './in-flight';
-import { operationInfo } from './operation-info';
+import { operationInfo } from './document-info';
 import type { PostText } from './post-text';
 import {
-  DEFAULT_CACHE,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_MS,
   type CallOptions,
@@ -20,7 +17,7 @@ import { secretForms } from '../errors/redaction';
 import { readGraphQLResponse } from './read-graphql-response';
 import { checkReplyShape } from './reply-shape';
 import { basicAuth, mergeHeaders } from './request-headers';
-import { ResponseCache } from './response-cache';
+import type { QueryCache } from './query-cache';
 import { withRetry, type RetryContext } from './with-retry';
 import type { CallKind } from './hooks';
 
@@ -33,7 +30,8 @@ import type { CallKind } from './hooks';
  *   mutations (idempotent by id or name, and retried by every W&B client); other mutations only
  *   when asked.
  * - The timeout covers the wait for the response headers, then each gap between body reads.
- * - Query results are cached (LRU + TTL, see {@link ResponseCache}); a mutation empties the cache.
+ * - With a cache part (`cache: responseCache()`), query results are cached (LRU + TTL) and
+ *   identical queries in flight share one request; a mutation empties the cache.
  * - An aborted call rejects with its signal's `reason` (a `DOMException` named `AbortError` unless
  *   the caller gave another reason); wbapi has no separate "aborted" error class.
  *
@@ -51,8 +49,7 @@ export class GraphQLClient {
   declare private readonly retry: RetryOptions;
   declare private readonly clock: Required<Clock>;
   declare private readonly hooks: Required<Hooks>;
-  declare private readonly cache: ResponseCache | null;
-  private readonly inFlight = new InFlight<unknown>();
+  declare private readonly cache: QueryCache | null;
   /** The injected fetch, called without a receiver (browsers throw "Illegal invocation" otherwise). */
   declare private readonly fetchFn: typeof fetch;
   /** How GraphQL requests are POSTed: the platform's cheaper way when given, else the fetch. */
@@ -72,16 +69,16 @@ export class GraphQLClient {
       sleep: options.clock?.sleep ?? abortableSleep,
     };
     this.hooks = combineHooks(options.hooks, options.logger);
-    this.cache =
-      options.cache === false ? null : new ResponseCache({ ...DEFAULT_CACHE, ...options.cache }, now);
+    this.cache = options.cache ? options.cache(now) : null;
   }
 
   /**
    * Runs a typed document and resolves with its `data`.
    *
    * Queries may be served from the cache and are retried; mutations are never cached and empty
-   * the cache; `upsertBucket` mutations are retried like queries, others only when `retry` allows. Identical queries in flight share one
-   * fetch (the first caller's timeout and retry settings apply).
+   * the cache; `upsertBucket` mutations are retried like queries, others only when `retry`
+   * allows. With a cache, identical queries in flight share one fetch (the first caller's timeout
+   * and retry settings apply).
    *
    * @throws GraphQLError, HttpError (and subclasses), NetworkError, TimeoutError, MalformedResponseError;
    *   the signal's reason when aborted.
@@ -110,14 +107,10 @@ export class GraphQLClient {
     }
     const cache = options.cache === false ? null : this.cache;
     if (!cache) return (await this.send(call, options.signal)) as TResult;
-    const key = `${document}\n${stableStringify(variables ?? null)}\n${stableStringify(options.headers ?? null)}`;
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit as TResult;
-    const generation = cache.generation;
-    const store = (value: unknown, size: number): void => cache.set(key, value, size, generation);
-    return (await this.inFlight.run(
-      key,
-      (signal) => this.send(call, signal, store),
+    const query = { document, variables, headers: options.headers };
+    return (await cache.run(
+      query,
+      (signal, store) => this.send(call, signal, store),
       options.signal,
     )) as TResult;
   }
@@ -146,7 +139,6 @@ export class GraphQLClient {
   /** Empties the cache; later identical queries go to the server. */
   flush(): void {
     this.cache?.flush();
-    this.inFlight.clear();
   }
 
   private context(

@@ -22,4 +22,11 @@ export { backoffDelay } from './backoff';
 export { isRetryableError, isRetryableStatus } from './retry-policy';
 export { parseRetryAfter } from './retry-after';
 export { ResponseCache } from './response-cache';
-export { operationInfo, type OperationInfo } from './operation-info';
+export {
+  responseCache,
+  type CachePart,
+  type CachedQuery,
+  type QueryCache,
+  type SendQuery,
+} from './query-cache';
+export { operationInfo, type OperationInfo } from './document-info';

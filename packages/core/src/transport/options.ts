@@ -1,5 +1,6 @@
 import type { Hooks, Logger } from './hooks';
 import type { PostText } from './post-text';
+import type { CachePart } from './query-cache';
 
 /** How failed calls are retried. */
 export interface RetryOptions {
@@ -73,8 +74,12 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retry settings; see {@link RetryOptions}. */
   retry?: Partial<RetryOptions>;
-  /** Cache settings, or `false` to turn the cache off. */
-  cache?: Partial<CacheOptions> | false;
+  /**
+   * The response cache, an optional part: `responseCache(options)` (identical queries answered
+   * from memory within a TTL, identical queries in flight shared). `new Api()` adds one by
+   * default; `createSession` and the client have none unless given. @defaultValue none
+   */
+  cache?: CachePart | false;
   /** Callbacks for requests, responses, retries and errors. Silent by default. */
   hooks?: Hooks;
   /** A console-like logger; receives the same events as {@link Hooks}. */
@@ -104,7 +109,7 @@ export interface CallOptions {
 }
 
 /** Retry defaults, after the Python client's retry policy. */
-export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
+export const DEFAULT_RETRY: Readonly<RetryOptions> = /* @__PURE__ */ Object.freeze({
   maxRetries: 20,
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
@@ -115,7 +120,7 @@ export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
 });
 
 /** Cache defaults. */
-export const DEFAULT_CACHE: Readonly<CacheOptions> = Object.freeze({
+export const DEFAULT_CACHE: Readonly<CacheOptions> = /* @__PURE__ */ Object.freeze({
   maxEntries: 1_000,
   ttlMs: 60_000,
   maxBytes: 16 * 1024 * 1024,

@@ -1,94 +1,5 @@
 import { MalformedResponseError } from '../errors/malformed-response-error';
-
-/** A field a document selects: its key in the reply (alias or name) and what it selects inside. */
-interface Selection {
-  key: string;
-  /** Fields inside (objects or lists of objects); undefined for a scalar. */
-  fields?: Selection[];
-  /** Under `@include`/`@skip` or a type condition: it may be absent or of another shape. */
-  optional: boolean;
-  /** A `...Fragment` spread, resolved after parsing. */
-  spread?: string;
-}
-
-const TOKEN = /\.\.\.|[{}():@$!=[\],]|"(?:[^"\\]|\\.)*"|[_A-Za-z][_0-9A-Za-z]*|-?\d[\d.eE+-]*/g;
-
-/** Parses the selections of a GraphQL document: the operation's, with fragment spreads expanded. */
-function parseDocument(document: string): Selection[] {
-  const tokens = document.match(TOKEN) ?? [];
-  let i = 0;
-  const skipBalanced = (): void => {
-    let depth = 0;
-    do {
-      const t = tokens[i++];
-      if (t === '(' || t === '{' || t === '[') depth++;
-      else if (t === ')' || t === '}' || t === ']') depth--;
-    } while (depth > 0 && i < tokens.length);
-  };
-  const skipDirectives = (): boolean => {
-    let any = false;
-    while (tokens[i] === '@') {
-      any = true;
-      i += 2;
-      if (tokens[i] === '(') skipBalanced();
-    }
-    return any;
-  };
-  const parseSet = (optional: boolean): Selection[] => {
-    const out: Selection[] = [];
-    i++; // '{'
-    while (i < tokens.length && tokens[i] !== '}') {
-      if (tokens[i] === '...') {
-        i++;
-        if (tokens[i] === 'on' || tokens[i] === '{' || tokens[i] === '@') {
-          if (tokens[i] === 'on') i += 2;
-          skipDirectives();
-          out.push(...parseSet(true));
-        } else {
-          const spread = tokens[i++] as string;
-          out.push({ key: '', spread, optional: skipDirectives() || optional });
-        }
-        continue;
-      }
-      let key = tokens[i++] as string;
-      if (tokens[i] === ':') {
-        i++;
-        i++; // the field name behind the alias
-      } else key = key ?? '';
-      if (tokens[i] === '(') skipBalanced();
-      const conditional = skipDirectives() || optional;
-      const fields = tokens[i] === '{' ? parseSet(false) : undefined;
-      out.push({ key, optional: conditional, ...(fields ? { fields } : {}) });
-    }
-    i++; // '}'
-    return out;
-  };
-  let operation: Selection[] = [];
-  const fragments = new Map<string, Selection[]>();
-  while (i < tokens.length) {
-    if (tokens[i] === 'fragment') {
-      const name = tokens[i + 1] as string;
-      i += 4; // fragment Name on Type
-      skipDirectives();
-      fragments.set(name, parseSet(false));
-    } else if (tokens[i] === '{') operation = parseSet(false);
-    else if (tokens[i] === '(') skipBalanced();
-    else i++;
-  }
-  const expand = (set: Selection[], depth: number): Selection[] =>
-    set.flatMap((s) => {
-      if (s.spread !== undefined) {
-        const found = depth < 16 ? fragments.get(s.spread) : undefined;
-        return found
-          ? expand(found, depth + 1).map((f) => ({ ...f, optional: f.optional || s.optional }))
-          : [];
-      }
-      return [s.fields ? { ...s, fields: expand(s.fields, depth) } : s];
-    });
-  return expand(operation, 0);
-}
-
-const parsed = new Map<string, Selection[]>();
+import { documentInfo, type Selection } from './document-info';
 
 /** What is wrong with `value` for `fields`, or null; `path` names where. */
 function problemOf(fields: Selection[], value: unknown, path: string): string | null {
@@ -125,12 +36,7 @@ function problemOf(fields: Selection[], value: unknown, path: string): string | 
  * @throws MalformedResponseError such as `Malformed reply to Runs: project.runs is string, not an object`.
  */
 export function checkReplyShape(document: string, data: unknown, operationName: string): void {
-  let fields = parsed.get(document);
-  if (!fields) {
-    fields = parseDocument(document);
-    if (parsed.size >= 100) parsed.clear();
-    parsed.set(document, fields);
-  }
+  const { fields } = documentInfo(document);
   const problem =
     data === null || typeof data !== 'object' || Array.isArray(data)
       ? `data is ${data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data}, not an object`

@@ -7,4 +7,5 @@
 export { checkBaseUrl } from './check-base-url';
 export { positiveCount, stepBound, stepWindow } from './check-count';
 export { checkFilters } from './check-filters';
+export { keyList } from './check-key-list';
 export { MAX_FILTER_DEPTH, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_SAMPLES } from './limits';

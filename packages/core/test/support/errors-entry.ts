@@ -10,6 +10,7 @@ import {
   MalformedResponseError,
   NetworkError,
   NotFoundError,
+  NotLoadedError,
   PaginationError,
   RateLimitError,
   TimeoutError,
@@ -36,6 +37,7 @@ const make: Array<[string, () => WandbError, new (...args: never[]) => WandbErro
     () => new ChecksumMismatchError('m', { expected: 'a', actual: 'b' }),
     ChecksumMismatchError,
   ],
+  ['NotLoadedError', () => new NotLoadedError('m', { field: 'config' }), NotLoadedError],
 ];
 
 /** For each class: its expected name, and what a thrown instance shows. */

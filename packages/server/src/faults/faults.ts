@@ -45,6 +45,13 @@ export interface FaultConfig {
   exportUrlTtlMs?: number;
   /** `parquetHistory` answers an empty `liveData`, as some backends do. @defaultValue false */
   liveDataOmitted?: boolean;
+  /**
+   * GraphQL replies are sent in `dripChunks` pieces with this many ms before each piece after the
+   * headers, as a slow link streams a large reply (for read-gap timeouts). @defaultValue 0 (off)
+   */
+  dripMs?: number;
+  /** Pieces of a dripped GraphQL reply. @defaultValue 8 */
+  dripChunks?: number;
 }
 
 /** What to do with one request. */
@@ -58,6 +65,14 @@ export interface FaultDecision {
   reset?: boolean;
   /** Answer 200 with this GraphQL error message (GraphQL requests only). */
   graphqlError?: string;
+  /** Send the body in pieces, waiting before each (GraphQL replies only; see `FaultConfig.dripMs`). */
+  drip?: Drip;
+}
+
+/** A body sent in `chunks` pieces with `delayMs` before each. */
+export interface Drip {
+  chunks: number;
+  delayMs: number;
 }
 
 function mulberry32(seed: number): () => number {
@@ -127,6 +142,8 @@ export class FaultController {
     if (!(c.targets ?? ['graphql', 'files']).includes(target)) return { latencyMs: 0 };
     this.stats.requests += 1;
     const decision: FaultDecision = { latencyMs: c.latencyMs ?? 0 };
+    if ((c.dripMs ?? 0) > 0)
+      decision.drip = { chunks: Math.max(1, c.dripChunks ?? 8), delayMs: c.dripMs ?? 0 };
     const retryAfterSeconds = c.retryAfterSeconds ?? 1;
     if ((c.failNext ?? 0) > 0) {
       this.config = { ...c, failNext: (c.failNext ?? 0) - 1 };

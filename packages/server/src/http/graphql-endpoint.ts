@@ -122,5 +122,5 @@ export async function handleGraphql(
   // Without `data` the request itself was refused (e.g. a variable of the wrong type): 400.
   const status = 'data' in result ? 200 : 400;
   if ('data' in result) body.data = result.data;
-  return sendJson(req, res, status, body, {}, fault.reset === true);
+  return sendJson(req, res, status, body, {}, fault.reset === true, fault.drip);
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzip } from 'node:zlib';
+import type { Drip } from '../faults/faults';
 import { stringifyWandbJson } from '../util/wandb-json';
 
 /** Bodies smaller than this are never compressed. */
@@ -19,7 +20,8 @@ function gzipAsync(body: Buffer): Promise<Buffer> {
 /**
  * Sends a whole body in one write (headers included) with its Content-Length; gzip (fast level)
  * when the client asks for it and the body is big enough. With `reset`, sends about half of the
- * body and then destroys the connection, as a dropped connection would.
+ * body and then destroys the connection, as a dropped connection would; with `drip`, sends it in
+ * pieces with a wait before each.
  */
 export async function sendBody(
   req: IncomingMessage,
@@ -28,6 +30,7 @@ export async function sendBody(
   headers: Record<string, string>,
   body: Buffer,
   reset = false,
+  drip?: Drip,
 ): Promise<void> {
   let payload = body;
   const all: Record<string, string> = { ...headers };
@@ -42,7 +45,19 @@ export async function sendBody(
     res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.destroy());
     return;
   }
+  if (drip && req.method !== 'HEAD') return dripBody(res, payload, drip);
   res.end(req.method === 'HEAD' ? undefined : payload);
+}
+
+/** Writes `payload` in `drip.chunks` pieces, waiting `drip.delayMs` before each; stops if the client leaves. */
+async function dripBody(res: ServerResponse, payload: Buffer, drip: Drip): Promise<void> {
+  const size = Math.ceil(payload.length / drip.chunks);
+  for (let start = 0; start < payload.length; start += size) {
+    await new Promise((resolve) => setTimeout(resolve, drip.delayMs));
+    if (res.destroyed) return;
+    res.write(payload.subarray(start, start + size));
+  }
+  res.end();
 }
 
 /** Sends a JSON value (W&B dialect: NaN/Infinity as tokens). */
@@ -53,6 +68,7 @@ export function sendJson(
   value: unknown,
   headers: Record<string, string> = {},
   reset = false,
+  drip?: Drip,
 ): Promise<void> {
   const body = Buffer.from(stringifyWandbJson(value), 'utf8');
   return sendBody(
@@ -62,6 +78,7 @@ export function sendJson(
     { 'Content-Type': 'application/json; charset=utf-8', ...headers },
     body,
     reset,
+    drip,
   );
 }
 
