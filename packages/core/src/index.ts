@@ -31,6 +31,9 @@ export { FileExistsError } from './errors/file-exists-error';
 export { UnsafePathError } from './errors/unsafe-path-error';
 export { ChecksumMismatchError } from './errors/checksum-mismatch-error';
 export { FileSystemError } from './errors/file-system-error';
+export { ParquetHistoryUnsupportedError } from './history/parquet/parquet-history-unsupported-error';
+export { ExportUrlError } from './history/parquet/export-url-error';
+export { ParquetHistoryFormatError } from './history/parquet/parquet-history-format-error';
 export { MAX_FILTER_DEPTH, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_SAMPLES } from './validate';
 
 // JSON as W&B writes it (NaN, ±Infinity)
@@ -81,6 +84,7 @@ export {
   type HistoryScanIterator,
   type ScanHistoryOptions,
 } from './history/history-scan';
+export type { HistorySource } from './history/parquet-source';
 
 // Files
 export type { FileAttrs } from './files/file-attrs';

@@ -1,3 +1,4 @@
+import { BadInputError } from '../errors/bad-input-error';
 import type { Page } from '../pagination/page';
 import { Pager, checkLimit } from '../pagination/pager';
 import type { RunRef } from '../paths/refs';
@@ -5,6 +6,7 @@ import type { RequestOptions, Session } from '../session/session';
 import { validateKeys, type HistoryRow } from './history';
 import { fetchHistoryPage } from './history-page';
 import { lastHistoryStep } from './last-history-step';
+import { openParquetPages, type HistorySource, type ParquetPages } from './parquet-source';
 import { nextWindow, resumeOffset, scanRange } from './scan-plan';
 import { MAX_SAMPLES, positiveCount, stepWindow } from '../validate';
 
@@ -18,6 +20,13 @@ export interface ScanHistoryOptions extends RequestOptions {
   minStep?: number;
   /** Step to stop before (exclusive); clamped to the last step + 1. */
   maxStep?: number;
+  /**
+   * Where rows come from: `'parquet'` the run's Parquet history exports (plus the rows not
+   * exported yet), `'pages'` the page queries, `'auto'` the exports when the server offers them
+   * (a server without them is asked once per session). Rows, order and keys are the same.
+   * @defaultValue 'auto'
+   */
+  source?: HistorySource;
 }
 
 /** One iteration of a {@link HistoryScan}: an async iterator that knows the last step it handed out. */
@@ -32,6 +41,8 @@ interface ScanCursor {
   stop: number;
 }
 
+const SOURCES: readonly unknown[] = ['auto', 'parquet', 'pages'];
+
 function stepOf(row: HistoryRow): number | null {
   const step = row['_step'];
   return typeof step === 'number' ? step : null;
@@ -42,6 +53,8 @@ function stepOf(row: HistoryRow): number | null {
  * one {@link Pager} of wbapi.
  *
  * - The last step is asked first; a run without history makes no page request.
+ * - `source` (default `'auto'`) reads the run's Parquet history exports when the server has
+ *   them (the reader is loaded then, not before), else the page queries: the same rows either way.
  * - Empty pages do not end the scan; the next page is fetched while the current one is consumed.
  * - Key scans add `_step` to the keys (rows keep it) and send an inclusive `maxStep = end - 1`
  *   (`sampledHistory` counts its `maxStep` in; `history` does not).
@@ -76,6 +89,9 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
     // Above the server's sample cap a page would be down-sampled: pages are kept within it.
     this.pageSize = positiveCount('pageSize', options.pageSize, 1000, MAX_SAMPLES);
     stepWindow(options.minStep, options.maxStep);
+    if (options.source !== undefined && !SOURCES.includes(options.source)) {
+      throw new BadInputError(`source must be 'auto', 'parquet' or 'pages', not ${String(options.source)}`);
+    }
   }
 
   /** The `_step` of the last row the most recent iteration handed out, or null before the first. */
@@ -137,8 +153,10 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
 
   /** The pages of one iteration, starting right after step `after` (from `minStep` when null). */
   private pager(after: number | null): Pager<HistoryRow, ScanCursor> {
-    const { keys: _keys, pageSize: _pageSize, minStep, maxStep, signal, ...call } = this.options;
+    const { keys: _keys, pageSize: _pageSize, minStep, maxStep, signal, source, ...call } = this.options;
     const { session, run, pageSize, keys } = this;
+    // Per iteration, on the Parquet path: its pages.
+    let parquet: ParquetPages | null = null;
     const fetchPage = async (
       cursor: ScanCursor | null,
       pageSignal: AbortSignal | undefined,
@@ -147,8 +165,30 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
       const request = { cache: false, ...call, signal: pageSignal };
       let from = cursor;
       if (from === null) {
-        const range = scanRange(await lastHistoryStep(session, run, request), minStep, maxStep);
+        // Asked once per iteration, whichever path reads the rows.
+        const lastStep = lastHistoryStep(session, run, request);
+        lastStep.catch(() => undefined); // awaited below, unless the Parquet path failed first
+        parquet =
+          source === 'pages'
+            ? null
+            : await openParquetPages(session, run, request, {
+                source: source ?? 'auto',
+                keys,
+                pageSize,
+                minStep,
+                maxStep,
+                after,
+                lastStep: () => lastStep,
+              });
+        const range = scanRange(await lastStep, minStep, maxStep);
         from = { start: resumeOffset(range.start, after), stop: range.stop };
+      }
+      if (parquet) {
+        const page = await parquet.next();
+        if (!page) return { items: [], endCursor: null, hasNextPage: false };
+        const hasNextPage = page.window.end < from.stop;
+        const endCursor = { start: page.window.end, stop: from.stop };
+        return { items: page.rows, endCursor: hasNextPage ? endCursor : null, hasNextPage };
       }
       const window = nextWindow(from.start, from.stop, pageSize);
       if (!window) return { items: [], endCursor: null, hasNextPage: false };

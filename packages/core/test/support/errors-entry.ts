@@ -9,8 +9,11 @@ import {
   HttpError,
   MalformedResponseError,
   NetworkError,
+  ExportUrlError,
   NotFoundError,
   PaginationError,
+  ParquetHistoryFormatError,
+  ParquetHistoryUnsupportedError,
   RateLimitError,
   TimeoutError,
   UnsafePathError,
@@ -36,6 +39,13 @@ const make: Array<[string, () => WandbError, new (...args: never[]) => WandbErro
     () => new ChecksumMismatchError('m', { expected: 'a', actual: 'b' }),
     ChecksumMismatchError,
   ],
+  [
+    'ParquetHistoryUnsupportedError',
+    () => new ParquetHistoryUnsupportedError('m'),
+    ParquetHistoryUnsupportedError,
+  ],
+  ['ParquetHistoryFormatError', () => new ParquetHistoryFormatError('m'), ParquetHistoryFormatError],
+  ['ExportUrlError', () => new ExportUrlError('m', { status: 403 }), ExportUrlError],
 ];
 
 /** For each class: its expected name, and what a thrown instance shows. */
