@@ -34,6 +34,7 @@ export { FileSystemError } from './errors/file-system-error';
 export { ParquetHistoryUnsupportedError } from './history/parquet/parquet-history-unsupported-error';
 export { ExportUrlError } from './history/parquet/export-url-error';
 export { ParquetHistoryFormatError } from './history/parquet/parquet-history-format-error';
+export { IncompleteRunHistoryError } from './history/parquet/incomplete-run-history-error';
 export { MAX_FILTER_DEPTH, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_SAMPLES } from './validate';
 
 // JSON as W&B writes it (NaN, ±Infinity)
@@ -85,6 +86,11 @@ export {
   type ScanHistoryOptions,
 } from './history/history-scan';
 export type { HistorySource } from './history/parquet-source';
+export {
+  downloadHistoryExports,
+  type DownloadHistoryExportsOptions,
+  type HistoryExportsDownload,
+} from './history/history-exports';
 
 // Files
 export type { FileAttrs } from './files/file-attrs';

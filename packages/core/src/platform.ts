@@ -3,6 +3,9 @@
  *
  * @packageDocumentation
  */
+import type { DownloadHistoryExportsOptions, HistoryExportsDownload } from './history/history-exports';
+import type { RunRef } from './paths/refs';
+import type { Session } from './session/session';
 import type { PostText } from './transport/post-text';
 
 /** Settings a platform can read from its environment (env vars, netrc). Explicit options always win. */
@@ -78,6 +81,16 @@ export interface Platform<TDownloadOptions = unknown, TDownloadResult = unknown>
   describeCredentialSources?(baseUrl: string): string;
   /** Saves a file's bytes wherever this platform keeps downloads. */
   download(source: FileSource, options: TDownloadOptions): Promise<TDownloadResult>;
+  /**
+   * Saves a run's Parquet history export files in folder `dir` (`run.downloadHistoryExports`).
+   * Only platforms with a file system have it.
+   */
+  downloadHistoryExports?(
+    session: Session,
+    run: RunRef,
+    dir: string,
+    options: DownloadHistoryExportsOptions,
+  ): Promise<HistoryExportsDownload>;
 }
 
 /** The download options type of a platform. */

@@ -1,6 +1,15 @@
-import type { FileSource, Platform, PostText } from '@wbapi/core';
+import type {
+  DownloadHistoryExportsOptions,
+  FileSource,
+  HistoryExportsDownload,
+  Platform,
+  PostText,
+  RunRef,
+  Session,
+} from '@wbapi/core';
 import { readNodeSettings, type NodeSettings } from './credentials/node-settings';
 import { downloadToFile, type NodeDownloadOptions } from './download/download-to-file';
+import { saveHistoryExports } from './history/save-history-exports';
 import { createNodeFetch, type NodeFetchOptions } from './fetch/node-fetch';
 import { createNodeHttpFetch } from './fetch/node-http-fetch';
 import { createNodePost } from './fetch/node-post';
@@ -63,6 +72,16 @@ export class NodePlatform implements Platform<NodeDownloadOptions, string> {
   /** Streams a file to disk and returns its absolute path; see {@link downloadToFile}. */
   download(source: FileSource, options: NodeDownloadOptions = {}): Promise<string> {
     return downloadToFile(source, options);
+  }
+
+  /** Saves a run's history export files in `dir`; see {@link saveHistoryExports}. */
+  downloadHistoryExports(
+    session: Session,
+    run: RunRef,
+    dir: string,
+    options: DownloadHistoryExportsOptions,
+  ): Promise<HistoryExportsDownload> {
+    return saveHistoryExports(session, run, dir, options);
   }
 }
 
