@@ -85,7 +85,8 @@ export {
   type HistoryScanIterator,
   type ScanHistoryOptions,
 } from './history/history-scan';
-export type { HistorySource } from './history/parquet-source';
+export type { HistorySource } from './history/history-source';
+export type { ParquetReader } from './history/load-parquet-reader';
 export {
   downloadHistoryExports,
   type DownloadHistoryExportsOptions,

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { DownloadHistoryExportsOptions, HistoryExportsDownload } from './history/history-exports';
+import type { ParquetReader } from './history/load-parquet-reader';
 import type { RunRef } from './paths/refs';
 import type { Session } from './session/session';
 import type { PostText } from './transport/post-text';
@@ -79,6 +80,12 @@ export interface Platform<TDownloadOptions = unknown, TDownloadResult = unknown>
    * named in the error when none was found. Absent when the platform reads no environment.
    */
   describeCredentialSources?(baseUrl: string): string;
+  /**
+   * Loads the Parquet history reader (`loadParquetReader` from `@wbapi/core/internal`), so that
+   * history scans can read the run's exports. The Node platform has it; in browsers pass it to
+   * `BrowserPlatform` (a page that does not ships no reader). Absent: scans read the page queries.
+   */
+  parquetReader?: () => Promise<ParquetReader>;
   /** Saves a file's bytes wherever this platform keeps downloads. */
   download(source: FileSource, options: TDownloadOptions): Promise<TDownloadResult>;
   /**

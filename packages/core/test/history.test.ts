@@ -7,6 +7,7 @@ import {
   type HistoryRow,
   type ScanHistoryOptions,
 } from '../src';
+import { webPlatform } from '../src/internal';
 import { useTestServer } from './helpers/lifecycle';
 import { testApi } from './helpers/server';
 
@@ -267,6 +268,18 @@ describe('run.scanHistory: the Parquet path gives the rows of the page path', ()
     await expect(other.scanHistory({ source: 'parquet' }).toArray({ limit: 1 })).rejects.toBeInstanceOf(
       ParquetHistoryUnsupportedError,
     );
+  });
+
+  it('reads the pages on a platform without the Parquet reader (a page that did not ship it)', async () => {
+    const operations: string[] = [];
+    const api = testApi(testServer(), {
+      platform: webPlatform,
+      hooks: { request: (e) => operations.push(e.operationName) },
+    });
+    const run = await api.run('acme/history/gappy');
+    expect(steps(await collect(run.scanHistory({ pageSize: 50 })))).toEqual(range(0, 301, 3));
+    expect(operations).not.toContain('RunParquetHistory');
+    expect(() => run.scanHistory({ source: 'parquet' })).toThrow(BadInputError);
   });
 
   it('rejects an unknown source before any request', async () => {

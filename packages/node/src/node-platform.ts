@@ -10,6 +10,7 @@ import type {
 import { readNodeSettings, type NodeSettings } from './credentials/node-settings';
 import { downloadToFile, type NodeDownloadOptions } from './download/download-to-file';
 import { saveHistoryExports } from './history/save-history-exports';
+import { loadParquetReader } from '@wbapi/core/internal';
 import { createNodeFetch, type NodeFetchOptions } from './fetch/node-fetch';
 import { createNodeHttpFetch } from './fetch/node-http-fetch';
 import { createNodePost } from './fetch/node-post';
@@ -41,6 +42,8 @@ export class NodePlatform implements Platform<NodeDownloadOptions, string> {
    */
   readonly post: PostText | undefined;
   private readonly options: NodePlatformOptions;
+  /** Loads the Parquet history reader: scans read the runs' exports when the server has them. */
+  readonly parquetReader = loadParquetReader;
 
   constructor(options: NodePlatformOptions = {}) {
     this.options = options;

@@ -6,7 +6,9 @@ import type { RequestOptions, Session } from '../session/session';
 import { validateKeys, type HistoryRow } from './history';
 import { fetchHistoryPage } from './history-page';
 import { lastHistoryStep } from './last-history-step';
-import { openParquetPages, type HistorySource, type ParquetPages } from './parquet-source';
+import type { HistorySource } from './history-source';
+import type { ParquetReader } from './load-parquet-reader';
+import type { ParquetPages } from './parquet';
 import { nextWindow, resumeOffset, scanRange } from './scan-plan';
 import { MAX_SAMPLES, positiveCount, stepWindow } from '../validate';
 
@@ -27,6 +29,11 @@ export interface ScanHistoryOptions extends RequestOptions {
    * @defaultValue 'auto'
    */
   source?: HistorySource;
+  /**
+   * Loads the Parquet reader. @defaultValue the platform's (`platform.parquetReader`: Node has
+   * it, browsers when given). Without one, `'auto'` reads the pages and `'parquet'` is a BadInputError.
+   */
+  parquetReader?: () => Promise<ParquetReader>;
 }
 
 /** One iteration of a {@link HistoryScan}: an async iterator that knows the last step it handed out. */
@@ -76,6 +83,7 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
   declare private readonly options: ScanHistoryOptions;
   declare private readonly keys: string[] | undefined;
   declare private readonly pageSize: number;
+  declare private readonly reader: (() => Promise<ParquetReader>) | undefined;
   /** The most recently started iteration (what `lastDeliveredStep` and `resume()` refer to). */
   private latest: HistoryScanIterator | null = null;
 
@@ -91,6 +99,12 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
     stepWindow(options.minStep, options.maxStep);
     if (options.source !== undefined && !SOURCES.includes(options.source)) {
       throw new BadInputError(`source must be 'auto', 'parquet' or 'pages', not ${String(options.source)}`);
+    }
+    this.reader = options.parquetReader ?? session.platform.parquetReader;
+    if (options.source === 'parquet' && !this.reader) {
+      throw new BadInputError(
+        "source 'parquet' needs the Parquet reader: pass parquetReader (loadParquetReader) to the platform",
+      );
     }
   }
 
@@ -136,8 +150,11 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
   private iterate(after: number | null): HistoryScanIterator {
     const state = { lastDeliveredStep: after };
     const pager = this.pager(after);
+    const signal = this.options.signal;
     const rows = (async function* (): AsyncGenerator<HistoryRow, void, undefined> {
       for await (const page of pager.pages()) {
+        // A page read ahead from memory (the Parquet path) is not handed out after an abort.
+        signal?.throwIfAborted();
         for (const row of page) {
           state.lastDeliveredStep = stepOf(row) ?? state.lastDeliveredStep;
           yield row;
@@ -153,8 +170,17 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
 
   /** The pages of one iteration, starting right after step `after` (from `minStep` when null). */
   private pager(after: number | null): Pager<HistoryRow, ScanCursor> {
-    const { keys: _keys, pageSize: _pageSize, minStep, maxStep, signal, source, ...call } = this.options;
-    const { session, run, pageSize, keys } = this;
+    const {
+      keys: _k,
+      pageSize: _p,
+      minStep,
+      maxStep,
+      signal,
+      source,
+      parquetReader: _r,
+      ...call
+    } = this.options;
+    const { session, run, pageSize, keys, reader } = this;
     // Per iteration, on the Parquet path: its pages.
     let parquet: ParquetPages | null = null;
     const fetchPage = async (
@@ -169,9 +195,11 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
         const lastStep = lastHistoryStep(session, run, request);
         lastStep.catch(() => undefined); // awaited below, unless the Parquet path failed first
         parquet =
-          source === 'pages'
+          source === 'pages' || !reader
             ? null
-            : await openParquetPages(session, run, request, {
+            : await (
+                await reader()
+              ).openParquetPages(session, run, request, {
                 source: source ?? 'auto',
                 keys,
                 pageSize,
@@ -184,7 +212,10 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
         from = { start: resumeOffset(range.start, after), stop: range.stop };
       }
       if (parquet) {
+        // Pages often come from row groups already read: no request would see the signal.
+        pageSignal?.throwIfAborted();
         const page = await parquet.next();
+        pageSignal?.throwIfAborted();
         if (!page) return { items: [], endCursor: null, hasNextPage: false };
         const hasNextPage = page.window.end < from.stop;
         const endCursor = { start: page.window.end, stop: from.stop };

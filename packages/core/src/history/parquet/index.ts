@@ -33,3 +33,4 @@ export {
 } from './parquet-scan';
 export { RangeFile, type ExportRetryOptions, type RangeFileOptions } from './range-file';
 export { parquetSourcesFor, supportMemoOf } from './run-sources';
+export { openParquetPages, type ParquetPages, type ParquetPagesRequest } from './scan-pages';

@@ -1,14 +1,8 @@
-import type { RunRef } from '../paths/refs';
-import type { RequestOptions, Session } from '../session/session';
-import { loadParquetReader } from './load-parquet-reader';
-import type { ParquetScanPage } from './parquet';
-
-/**
- * Where a history scan reads from: `'parquet'` the run's Parquet exports plus the rows not
- * exported yet, `'pages'` the legacy page queries, `'auto'` the exports when the server offers
- * them (`Run.parquetHistory`), else the pages.
- */
-export type HistorySource = 'auto' | 'parquet' | 'pages';
+import type { RunRef } from '../../paths/refs';
+import type { RequestOptions, Session } from '../../session/session';
+import { ParquetHistoryUnsupportedError } from './parquet-history-unsupported-error';
+import { parquetHistoryPages, type ParquetScanPage } from './parquet-scan';
+import { parquetSourcesFor, supportMemoOf } from './run-sources';
 
 /** What a scan iteration needs to open its Parquet pages. */
 export interface ParquetPagesRequest {
@@ -28,7 +22,7 @@ export interface ParquetPages {
 }
 
 /**
- * Opens the Parquet pages of one scan iteration (loading the reader on first use), and reads the
+ * Opens the Parquet pages of one scan iteration (`HistoryScan` with a source other than `'pages'`), and reads the
  * first page so that a server without `Run.parquetHistory` is found out before any row: with
  * `'auto'` that gives null (use the pages; remembered per session, so later scans ask no more),
  * with `'parquet'` the `ParquetHistoryUnsupportedError`.
@@ -41,12 +35,11 @@ export async function openParquetPages(
   call: RequestOptions,
   request: ParquetPagesRequest,
 ): Promise<ParquetPages | null> {
-  const reader = await loadParquetReader();
   const auto = request.source === 'auto';
-  if (auto && reader.supportMemoOf(session).unsupported) return null;
-  const sources = reader.parquetSourcesFor(session, run, call);
+  if (auto && supportMemoOf(session).unsupported) return null;
+  const sources = parquetSourcesFor(session, run, call);
   sources.lastStep = request.lastStep;
-  const pages = reader.parquetHistoryPages(sources, {
+  const pages = parquetHistoryPages(sources, {
     ...(request.keys ? { keys: request.keys } : {}),
     pageSize: request.pageSize,
     ...(request.minStep !== undefined ? { minStep: request.minStep } : {}),
@@ -57,7 +50,7 @@ export async function openParquetPages(
   try {
     first = await pages.next();
   } catch (error) {
-    if (auto && error instanceof reader.ParquetHistoryUnsupportedError) return null;
+    if (auto && error instanceof ParquetHistoryUnsupportedError) return null;
     throw error;
   }
   let buffered: IteratorResult<ParquetScanPage> | null = first;
