@@ -48,7 +48,8 @@ function clientScan(
       rows++;
       onRow?.(rows);
     }
-    if (source === 'parquet') report?.({ exportRequests: counts.requests, exportMB: counts.bytes / 1024 ** 2 });
+    if (source === 'parquet')
+      report?.({ exportRequests: counts.requests, exportMB: counts.bytes / 1024 ** 2 });
     return rows;
   };
 }
