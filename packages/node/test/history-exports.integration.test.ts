@@ -10,6 +10,7 @@ import {
   IncompleteRunHistoryError,
   NodePlatform,
   ParquetHistoryUnsupportedError,
+  UnsafePathError,
   createSession,
   downloadHistoryExports,
 } from '../src/index';
@@ -62,6 +63,7 @@ beforeAll(async () => {
   server.store.exportHistory(add('whole'), { rowsPerFile: 40, urlOrder: 'reversed' });
   server.store.exportHistory(add('partly'), { upToStep: 50 });
   add('live');
+  server.store.exportHistory(add('..\\..\\evil'));
 }, 60_000);
 
 afterAll(async () => {
@@ -176,6 +178,17 @@ describe('run.downloadHistoryExports(dir) on Node', () => {
     const result = await run.downloadHistoryExports(root);
     expect(server.faults.stats.injected).toBeGreaterThanOrEqual(2);
     expect(result.paths.map((p) => readFileSync(p))).toEqual(serverFiles('whole'));
+  });
+
+  it('refuses a file name that could leave the folder, writing nothing', async () => {
+    const session = createSession({
+      baseUrl: server.url,
+      apiKey: server.apiKey,
+      platform: new NodePlatform(),
+    });
+    const ref = { entity: 'demo', project: 'exports', id: '..\\..\\evil' };
+    await expect(downloadHistoryExports(session, ref, root)).rejects.toBeInstanceOf(UnsafePathError);
+    expect(() => readdirSync(root)).toThrow();
   });
 
   it('is a typed error on a server without exports, and on a platform without a file system', async () => {
