@@ -107,6 +107,40 @@ try {
   }
   console.log(`  full scan: ${rows} rows, last step ${lastStep}`);
 
+  title('History from Parquet exports');
+  // W&B exports finished runs' history to Parquet; scans read those files when the server has
+  // them (source 'auto'). Find a run whose history is exported, save its files and scan it both ways.
+  try {
+    let exported: { run: Run<NodePlatform>; paths: string[] } | undefined;
+    for (const candidate of await api.runs(path, { filters: { state: 'finished' } }).toArray({ limit: 6 })) {
+      const saved = await candidate.downloadHistoryExports(join(scratch, 'exports'), {
+        requireComplete: false,
+      });
+      if (saved.paths.length > 0 && !saved.containsLiveData)
+        exported = { run: candidate, paths: saved.paths };
+      if (exported) break;
+    }
+    if (!exported) {
+      console.log('  (no finished run of this project has history exports yet)');
+    } else {
+      const { run, paths } = exported;
+      console.log(
+        `  ${run.path.join('/')}: ${paths.length} export file(s), e.g. ${paths[0]?.split('/').pop()}`,
+      );
+      for (const source of ['parquet', 'pages'] as const) {
+        const started = performance.now();
+        const scanned = await run.scanHistory({ source, keys: ['loss'] }).toArray({ limit: Infinity });
+        const ms = (performance.now() - started).toFixed(0);
+        console.log(
+          `  scanHistory({ source: '${source}', keys: ['loss'] }): ${scanned.length} rows in ${ms} ms`,
+        );
+      }
+    }
+  } catch (error) {
+    if ((error as Error).name !== 'ParquetHistoryUnsupportedError') throw error;
+    console.log('  (this server has no history exports: scans read the page queries)');
+  }
+
   title('Files');
   const files = await tourRun.files().toArray({ limit: 10 });
   for (const file of files) console.log(`  ${file.name}  ${file.sizeBytes} bytes  ${file.mimetype ?? ''}`);

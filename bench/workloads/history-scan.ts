@@ -1,5 +1,5 @@
 import { HistoryPageDocument, RunHistoryKeysDocument, SampledHistoryPageDocument } from '@wbapi/gql';
-import { Api } from '@wbapi/node';
+import { Api, NodePlatform } from '@wbapi/node';
 import { bareRequest } from '../lib/bare-graphql';
 import { rssMb } from '../lib/measure';
 import type { Workload, WorkloadContext } from './types';
@@ -17,16 +17,39 @@ async function lastStep(ctx: WorkloadContext): Promise<number> {
   return data.project.run.historyKeys.lastStep ?? -1;
 }
 
-function clientScan(keys: string[] | undefined, onRow?: (count: number) => void) {
-  return (ctx: WorkloadContext) => async () => {
-    const api = new Api({ baseUrl: ctx.url, apiKey: ctx.apiKey });
+/** A Node platform whose file fetch counts the requests and body bytes sent to history export URLs. */
+function countingPlatform(counts: { requests: number; bytes: number }): NodePlatform {
+  const platform = new NodePlatform();
+  const inner = platform.fetch;
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const response = await inner(input, init);
+    if (String(input).includes('/exports/history/')) {
+      counts.requests += 1;
+      counts.bytes += Number(response.headers.get('content-length') ?? 0) * (init?.method === 'HEAD' ? 0 : 1);
+    }
+    return response;
+  };
+  return Object.assign(Object.create(platform) as NodePlatform, { fetch });
+}
+
+function clientScan(
+  keys: string[] | undefined,
+  onRow?: (count: number) => void,
+  source: 'pages' | 'parquet' = 'pages',
+) {
+  return (ctx: WorkloadContext) => async (report?: (extra: Record<string, number>) => void) => {
+    const counts = { requests: 0, bytes: 0 };
+    const platform = countingPlatform(counts);
+    const api = new Api({ baseUrl: ctx.url, apiKey: ctx.apiKey, platform });
     const run = await api.run(`${RUN.entity}/${RUN.project}/${RUN.run}`);
     let rows = 0;
-    for await (const row of run.scanHistory({ pageSize: PAGE, ...(keys ? { keys } : {}) })) {
+    for await (const row of run.scanHistory({ source, pageSize: PAGE, ...(keys ? { keys } : {}) })) {
       if (row === undefined) throw new Error('missing row');
       rows++;
       onRow?.(rows);
     }
+    if (source === 'parquet')
+      report?.({ exportRequests: counts.requests, exportMB: counts.bytes / 1024 ** 2 });
     return rows;
   };
 }
@@ -83,6 +106,27 @@ export const historyScanKeys: Workload = {
   unit: 'rows',
   client: clientScan(KEYS),
   limit: bareScan(KEYS),
+};
+
+/**
+ * The same scans from the run's Parquet exports (`source: 'parquet'`): the "limit" column is the
+ * page path through wbapi (`source: 'pages'`), so the ratio is exports versus pages. The export
+ * traffic (requests, MB of body) is in brackets; the files hold about `scanRows` × 13 doubles.
+ */
+export const historyScanParquet: Workload = {
+  id: 'history-scan-parquet',
+  title: 'Full history scan from Parquet exports (limit column: the page path)',
+  unit: 'rows',
+  client: clientScan(undefined, undefined, 'parquet'),
+  limit: clientScan(undefined),
+};
+
+export const historyScanParquetKeys: Workload = {
+  id: 'history-scan-parquet-keys',
+  title: `History scan from Parquet exports, keys ${KEYS.join(',')} of ${10} (limit column: the page path)`,
+  unit: 'rows',
+  client: clientScan(KEYS, undefined, 'parquet'),
+  limit: clientScan(KEYS),
 };
 
 /** RSS after 10% of the rows versus after all of them: flat is the goal. */

@@ -1,7 +1,13 @@
 import { artifactLargeFile, artifactManyFiles } from './artifact-download';
 import { download } from './download';
 import { exportWorkloads } from './export';
-import { historyScan, historyScanKeys, memoryGrowth } from './history-scan';
+import {
+  historyScan,
+  historyScanKeys,
+  historyScanParquet,
+  historyScanParquetKeys,
+  memoryGrowth,
+} from './history-scan';
 import { runsListing50, runsListing500 } from './runs-listing';
 import { sampledHistory, sampledHistorySequential } from './sampled-history';
 import { serverHistoryPage, serverRunsPage } from './server-latency';
@@ -11,6 +17,8 @@ import type { Workload } from './types';
 export const workloads: Workload[] = [
   historyScan,
   historyScanKeys,
+  historyScanParquet,
+  historyScanParquetKeys,
   runsListing50,
   runsListing500,
   sampledHistorySequential,

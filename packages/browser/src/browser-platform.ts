@@ -1,4 +1,4 @@
-import type { FileSource, Platform } from '@wbapi/core';
+import type { FileSource, ParquetReader, Platform } from '@wbapi/core';
 import { corsAwareFetch } from './cors-aware-fetch';
 import {
   downloadInBrowser,
@@ -13,6 +13,13 @@ export interface BrowserPlatformOptions {
    * CORS turned into a `NetworkError` with `code: 'CORS'` (see {@link corsAwareFetch})
    */
   fetch?: typeof fetch;
+  /**
+   * Lets history scans read the runs' Parquet exports: pass `loadParquetReader` (from
+   * `@wbapi/core/internal`); the reader is then a chunk loaded by the first scan that reads
+   * exports. Without it scans read the page queries, and a page ships no reader, not even a lazy
+   * chunk (bundlers emit a chunk for every `import()` of a file they include).
+   */
+  parquetReader?: () => Promise<ParquetReader>;
 }
 
 /**
@@ -24,8 +31,11 @@ export class BrowserPlatform implements Platform<BrowserDownloadOptions, Browser
   readonly name = 'browser';
   /** The fetch the Api uses. */
   readonly fetch: typeof fetch;
+  /** Loads the Parquet history reader, when given. */
+  readonly parquetReader: (() => Promise<ParquetReader>) | undefined;
 
   constructor(options: BrowserPlatformOptions = {}) {
+    this.parquetReader = options.parquetReader;
     // Bound, because calling the page's fetch as a method of another object throws "Illegal invocation".
     this.fetch = options.fetch ?? corsAwareFetch((input, init) => globalThis.fetch(input, init));
   }

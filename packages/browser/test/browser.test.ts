@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Api, resolveArtifact } from '@wbapi/core';
 import {
   ECHO_SCENARIOS,
+  datasetRun,
   leaksOf,
   startCredentialEcho,
   startServer,
+  variedHistoryRows,
   type ReceivedRequest,
   type RunningServer,
 } from '@wbapi/server';
@@ -68,6 +70,17 @@ beforeAll(async () => {
       { path: 'data/labels.csv', bytes: Buffer.from('index,label\n0,7\n') },
     ],
   });
+  // A run exported up to step 40 (the rest live), in row groups of 16 steps.
+  const exported = server.store.addRun(
+    datasetRun({
+      entity: 'demo',
+      project: 'exports',
+      name: 'exported',
+      createdAt: '2024-05-01T10:00:00',
+      history: variedHistoryRows(60),
+    }),
+  );
+  server.store.exportHistory(exported.id, { upToStep: 40, rowGroupSize: 16 });
   ({ browser, page, errors } = await openPage(site.origin));
 }, 60_000);
 
@@ -216,6 +229,47 @@ describe('@wbapi/browser in Chromium', () => {
     }
     expect(rows.length).toBeGreaterThan(7);
     expect(rows).toEqual(expected);
+  });
+
+  it('scans from Parquet exports: the rows of the page path, the reader loaded on the first such scan, no credentials to export URLs', async () => {
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(site.origin);
+      await fresh.waitForFunction(() => 'wbapiTests' in window);
+      type Arg = Parameters<PageTests['scanSource']>[0];
+      const scan = (arg: Omit<Arg, 'url' | 'apiKey' | 'run'>) =>
+        fresh.evaluate((a) => window.wbapiTests.scanSource(a), {
+          ...target(),
+          run: 'demo/exports/exported',
+          ...arg,
+        });
+      const expected = await (
+        await nodeApi().run('demo/exports/exported')
+      )
+        .scanHistory({ source: 'pages' })
+        .toArray({ limit: Infinity });
+      const pages = await scan({ source: 'pages', pageSize: 7 });
+      expect(pages.rows).toEqual(expected);
+      expect(pages.loadedOnUse).toEqual([]);
+      const from = received.length;
+      const parquet = await scan({ source: 'parquet', pageSize: 7 });
+      expect(parquet.rows).toEqual(expected);
+      expect(parquet.loadedOnUse.length).toBeGreaterThan(0); // the reader, fetched now
+      const fileRequests = received.slice(from).filter((r) => r.path.startsWith('/exports/history/'));
+      expect(fileRequests.length).toBeGreaterThan(0);
+      expect(fileRequests.some((r) => 'authorization' in r.headers)).toBe(false);
+      const keyed = await scan({ source: 'auto', keys: ['acc', 'train'], pageSize: 9 });
+      const expectedKeyed = await (
+        await nodeApi().run('demo/exports/exported')
+      )
+        .scanHistory({ source: 'pages', keys: ['acc', 'train'] })
+        .toArray({ limit: Infinity });
+      expect(keyed.rows).toEqual(expectedKeyed);
+      expect(keyed.rows.length).toBeGreaterThan(0);
+      expect(keyed.loadedOnUse).toEqual([]); // loaded once per page
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('downloads a run file to a Blob with its MIME type, bytes matching the listed MD5', async () => {

@@ -22,9 +22,11 @@ import {
  * 14,026 / 26,360 B with lazy and selective run listings (two more runs documents,
  * NotLoadedError and the not-loaded fields). The artifact methods of `Api` and `Run` (issue 15)
  * add 178 B to the classes page (26,538 B) and nothing to the functions page: the artifact
- * functions come only with `new Api({ artifacts })`.
+ * functions come only with `new Api({ artifacts })`. Issue 17's source choice in scans
+ * (the Parquet reader comes from the platform, so neither page ships it):
+ * 14,352 / 26,965 B.
  */
-const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 14 * 1024);
+const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 14.5 * 1024);
 const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 26.5 * 1024);
 
 function report(label: string, m: BundleSizes): void {

@@ -32,6 +32,10 @@ export { UnsafePathError } from './errors/unsafe-path-error';
 export { ChecksumMismatchError } from './errors/checksum-mismatch-error';
 export { FileSystemError } from './errors/file-system-error';
 export { NotLoadedError } from './errors/not-loaded-error';
+export { ParquetHistoryUnsupportedError } from './history/parquet/parquet-history-unsupported-error';
+export { ExportUrlError } from './history/parquet/export-url-error';
+export { ParquetHistoryFormatError } from './history/parquet/parquet-history-format-error';
+export { IncompleteRunHistoryError } from './history/parquet/incomplete-run-history-error';
 export { MAX_FILTER_DEPTH, MAX_FILTER_VALUES, MAX_PER_PAGE, MAX_SAMPLES } from './validate';
 
 // JSON as W&B writes it (NaN, ±Infinity)
@@ -96,6 +100,13 @@ export {
   type HistoryScanIterator,
   type ScanHistoryOptions,
 } from './history/history-scan';
+export type { HistorySource } from './history/history-source';
+export type { ParquetReader } from './history/load-parquet-reader';
+export {
+  downloadHistoryExports,
+  type DownloadHistoryExportsOptions,
+  type HistoryExportsDownload,
+} from './history/history-exports';
 
 // Files
 export type { FileAttrs } from './files/file-attrs';

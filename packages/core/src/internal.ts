@@ -37,6 +37,7 @@ export { describeRun } from './runs/run-attrs';
 export { runNotFound } from './runs/run-not-found';
 export { firstSpecRows, parseRows, toColumns, validateKeys } from './history/history';
 export { fetchHistoryPage } from './history/history-page';
+export { loadParquetReader } from './history/load-parquet-reader';
 export { nextWindow, resumeOffset, scanRange, type ScanRange, type ScanWindow } from './history/scan-plan';
 export { filesQuery, fileNotFound } from './files/list-files';
 export { fileUrl } from './files/file-attrs';

@@ -4,6 +4,10 @@
  * @packageDocumentation
  */
 import type { Artifact } from './artifacts/artifact';
+import type { DownloadHistoryExportsOptions, HistoryExportsDownload } from './history/history-exports';
+import type { ParquetReader } from './history/load-parquet-reader';
+import type { RunRef } from './paths/refs';
+import type { Session } from './session/session';
 import type { PostText } from './transport/post-text';
 
 /** Settings a platform can read from its environment (env vars, netrc). Explicit options always win. */
@@ -77,6 +81,12 @@ export interface Platform<TDownloadOptions = unknown, TDownloadResult = unknown>
    * named in the error when none was found. Absent when the platform reads no environment.
    */
   describeCredentialSources?(baseUrl: string): string;
+  /**
+   * Loads the Parquet history reader (`loadParquetReader` from `@wbapi/core/internal`), so that
+   * history scans can read the run's exports. The Node platform has it; in browsers pass it to
+   * `BrowserPlatform` (a page that does not ships no reader). Absent: scans read the page queries.
+   */
+  parquetReader?: () => Promise<ParquetReader>;
   /** Saves a file's bytes wherever this platform keeps downloads. */
   download(source: FileSource, options: TDownloadOptions): Promise<TDownloadResult>;
   /**
@@ -85,6 +95,16 @@ export interface Platform<TDownloadOptions = unknown, TDownloadResult = unknown>
    * files (browsers: download files one by one with `artifact.file(name).download()`).
    */
   downloadArtifact?(artifact: Artifact, options: never): Promise<unknown>;
+  /**
+   * Saves a run's Parquet history export files in folder `dir` (`run.downloadHistoryExports`).
+   * Only platforms with a file system have it.
+   */
+  downloadHistoryExports?(
+    session: Session,
+    run: RunRef,
+    dir: string,
+    options: DownloadHistoryExportsOptions,
+  ): Promise<HistoryExportsDownload>;
 }
 
 /** The download options type of a platform. */

@@ -1,7 +1,18 @@
-import type { Artifact, FileSource, Platform, PostText } from '@wbapi/core';
+import type {
+  Artifact,
+  DownloadHistoryExportsOptions,
+  FileSource,
+  HistoryExportsDownload,
+  Platform,
+  PostText,
+  RunRef,
+  Session,
+} from '@wbapi/core';
 import { downloadArtifact, type ArtifactDownloadOptions } from './artifacts/download-artifact';
 import { readNodeSettings, type NodeSettings } from './credentials/node-settings';
 import { downloadToFile, type NodeDownloadOptions } from './download/download-to-file';
+import { saveHistoryExports } from './history/save-history-exports';
+import { loadParquetReader } from '@wbapi/core/internal';
 import { createNodeFetch, type NodeFetchOptions } from './fetch/node-fetch';
 import { createNodeHttpFetch } from './fetch/node-http-fetch';
 import { createNodePost } from './fetch/node-post';
@@ -33,6 +44,8 @@ export class NodePlatform implements Platform<NodeDownloadOptions, string> {
    */
   readonly post: PostText | undefined;
   private readonly options: NodePlatformOptions;
+  /** Loads the Parquet history reader: scans read the runs' exports when the server has them. */
+  readonly parquetReader = loadParquetReader;
 
   constructor(options: NodePlatformOptions = {}) {
     this.options = options;
@@ -78,6 +91,16 @@ export class NodePlatform implements Platform<NodeDownloadOptions, string> {
       ...(homeDir ? { homeDir } : {}),
       ...options,
     });
+  }
+
+  /** Saves a run's history export files in `dir`; see {@link saveHistoryExports}. */
+  downloadHistoryExports(
+    session: Session,
+    run: RunRef,
+    dir: string,
+    options: DownloadHistoryExportsOptions,
+  ): Promise<HistoryExportsDownload> {
+    return saveHistoryExports(session, run, dir, options);
   }
 }
 

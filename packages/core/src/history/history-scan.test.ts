@@ -23,11 +23,11 @@ function fakeRun(lastStep: number) {
   });
 }
 
-describe('scanHistory on the wire', () => {
+describe('scanHistory on the wire (the page path)', () => {
   it('sends exclusive step windows to HistoryPage', async () => {
     const fake = fakeRun(24);
     const run = await new Api({ fetch: fake.fetch, apiKey: KEY, cache: false }).run('e/p/r');
-    await run.scanHistory({ pageSize: 10 }).toArray({ limit: Infinity });
+    await run.scanHistory({ source: 'pages', pageSize: 10 }).toArray({ limit: Infinity });
     const pages = fake.seen.filter((r) => r.operation === 'HistoryPage').map((r) => r.variables);
     expect(pages).toEqual([
       { entity: 'e', project: 'p', run: 'r', minStep: 0, maxStep: 10, pageSize: 10 },
@@ -39,7 +39,9 @@ describe('scanHistory on the wire', () => {
   it('sends an inclusive maxStep and adds _step for key scans', async () => {
     const fake = fakeRun(14);
     const run = await new Api({ fetch: fake.fetch, apiKey: KEY, cache: false }).run('e/p/r');
-    const rows = await run.scanHistory({ keys: ['loss'], pageSize: 10 }).toArray({ limit: Infinity });
+    const rows = await run
+      .scanHistory({ source: 'pages', keys: ['loss'], pageSize: 10 })
+      .toArray({ limit: Infinity });
     expect(rows.map((row) => row['_step'])).toEqual([...Array(15).keys()]);
     const specs = fake.seen
       .filter((r) => r.operation === 'SampledHistoryPage')
@@ -54,8 +56,8 @@ describe('scanHistory on the wire', () => {
     const fake = fakeRun(14);
     const run = await new Api({ fetch: fake.fetch, apiKey: KEY }).run('e/p/r');
     for (const keys of [undefined, ['loss']]) {
-      await run.scanHistory({ keys, pageSize: 10 }).toArray({ limit: Infinity });
-      await run.scanHistory({ keys, pageSize: 10 }).toArray({ limit: Infinity });
+      await run.scanHistory({ source: 'pages', keys, pageSize: 10 }).toArray({ limit: Infinity });
+      await run.scanHistory({ source: 'pages', keys, pageSize: 10 }).toArray({ limit: Infinity });
     }
     const pages = fake.seen.filter(
       (r) => r.operation === 'HistoryPage' || r.operation === 'SampledHistoryPage',

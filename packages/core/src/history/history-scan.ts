@@ -1,3 +1,4 @@
+import { BadInputError } from '../errors/bad-input-error';
 import type { Page } from '../pagination/page';
 import { Pager, checkLimit } from '../pagination/pager';
 import type { RunRef } from '../paths/refs';
@@ -5,6 +6,9 @@ import type { RequestOptions, Session } from '../session/session';
 import { validateKeys, type HistoryRow } from './history';
 import { fetchHistoryPage } from './history-page';
 import { lastHistoryStep } from './last-history-step';
+import type { HistorySource } from './history-source';
+import type { ParquetReader } from './load-parquet-reader';
+import type { ParquetPages } from './parquet';
 import { nextWindow, resumeOffset, scanRange } from './scan-plan';
 import { MAX_SAMPLES, positiveCount, stepWindow } from '../validate';
 
@@ -18,6 +22,18 @@ export interface ScanHistoryOptions extends RequestOptions {
   minStep?: number;
   /** Step to stop before (exclusive); clamped to the last step + 1. */
   maxStep?: number;
+  /**
+   * Where rows come from: `'parquet'` the run's Parquet history exports (plus the rows not
+   * exported yet), `'pages'` the page queries, `'auto'` the exports when the server offers them
+   * (a server without them is asked once per session). Rows, order and keys are the same.
+   * @defaultValue 'auto'
+   */
+  source?: HistorySource;
+  /**
+   * Loads the Parquet reader. @defaultValue the platform's (`platform.parquetReader`: Node has
+   * it, browsers when given). Without one, `'auto'` reads the pages and `'parquet'` is a BadInputError.
+   */
+  parquetReader?: () => Promise<ParquetReader>;
 }
 
 /** One iteration of a {@link HistoryScan}: an async iterator that knows the last step it handed out. */
@@ -32,6 +48,8 @@ interface ScanCursor {
   stop: number;
 }
 
+const SOURCES: readonly unknown[] = ['auto', 'parquet', 'pages'];
+
 function stepOf(row: HistoryRow): number | null {
   const step = row['_step'];
   return typeof step === 'number' ? step : null;
@@ -42,6 +60,8 @@ function stepOf(row: HistoryRow): number | null {
  * one {@link Pager} of wbapi.
  *
  * - The last step is asked first; a run without history makes no page request.
+ * - `source` (default `'auto'`) reads the run's Parquet history exports when the server has
+ *   them (the reader is loaded then, not before), else the page queries: the same rows either way.
  * - Empty pages do not end the scan; the next page is fetched while the current one is consumed.
  * - Key scans add `_step` to the keys (rows keep it) and send an inclusive `maxStep = end - 1`
  *   (`sampledHistory` counts its `maxStep` in; `history` does not).
@@ -63,6 +83,7 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
   declare private readonly options: ScanHistoryOptions;
   declare private readonly keys: string[] | undefined;
   declare private readonly pageSize: number;
+  declare private readonly reader: (() => Promise<ParquetReader>) | undefined;
   /** The most recently started iteration (what `lastDeliveredStep` and `resume()` refer to). */
   private latest: HistoryScanIterator | null = null;
 
@@ -76,6 +97,15 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
     // Above the server's sample cap a page would be down-sampled: pages are kept within it.
     this.pageSize = positiveCount('pageSize', options.pageSize, 1000, MAX_SAMPLES);
     stepWindow(options.minStep, options.maxStep);
+    if (options.source !== undefined && !SOURCES.includes(options.source)) {
+      throw new BadInputError(`source must be 'auto', 'parquet' or 'pages', not ${String(options.source)}`);
+    }
+    this.reader = options.parquetReader ?? session.platform.parquetReader;
+    if (options.source === 'parquet' && !this.reader) {
+      throw new BadInputError(
+        "source 'parquet' needs the Parquet reader: pass parquetReader (loadParquetReader) to the platform",
+      );
+    }
   }
 
   /** The `_step` of the last row the most recent iteration handed out, or null before the first. */
@@ -120,8 +150,11 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
   private iterate(after: number | null): HistoryScanIterator {
     const state = { lastDeliveredStep: after };
     const pager = this.pager(after);
+    const signal = this.options.signal;
     const rows = (async function* (): AsyncGenerator<HistoryRow, void, undefined> {
       for await (const page of pager.pages()) {
+        // A page read ahead from memory (the Parquet path) is not handed out after an abort.
+        signal?.throwIfAborted();
         for (const row of page) {
           state.lastDeliveredStep = stepOf(row) ?? state.lastDeliveredStep;
           yield row;
@@ -137,8 +170,19 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
 
   /** The pages of one iteration, starting right after step `after` (from `minStep` when null). */
   private pager(after: number | null): Pager<HistoryRow, ScanCursor> {
-    const { keys: _keys, pageSize: _pageSize, minStep, maxStep, signal, ...call } = this.options;
-    const { session, run, pageSize, keys } = this;
+    const {
+      keys: _k,
+      pageSize: _p,
+      minStep,
+      maxStep,
+      signal,
+      source,
+      parquetReader: _r,
+      ...call
+    } = this.options;
+    const { session, run, pageSize, keys, reader } = this;
+    // Per iteration, on the Parquet path: its pages.
+    let parquet: ParquetPages | null = null;
     const fetchPage = async (
       cursor: ScanCursor | null,
       pageSignal: AbortSignal | undefined,
@@ -147,8 +191,35 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
       const request = { cache: false, ...call, signal: pageSignal };
       let from = cursor;
       if (from === null) {
-        const range = scanRange(await lastHistoryStep(session, run, request), minStep, maxStep);
+        // Asked once per iteration, whichever path reads the rows.
+        const lastStep = lastHistoryStep(session, run, request);
+        lastStep.catch(() => undefined); // awaited below, unless the Parquet path failed first
+        parquet =
+          source === 'pages' || !reader
+            ? null
+            : await (
+                await reader()
+              ).openParquetPages(session, run, request, {
+                source: source ?? 'auto',
+                keys,
+                pageSize,
+                minStep,
+                maxStep,
+                after,
+                lastStep: () => lastStep,
+              });
+        const range = scanRange(await lastStep, minStep, maxStep);
         from = { start: resumeOffset(range.start, after), stop: range.stop };
+      }
+      if (parquet) {
+        // Pages often come from row groups already read: no request would see the signal.
+        pageSignal?.throwIfAborted();
+        const page = await parquet.next();
+        pageSignal?.throwIfAborted();
+        if (!page) return { items: [], endCursor: null, hasNextPage: false };
+        const hasNextPage = page.window.end < from.stop;
+        const endCursor = { start: page.window.end, stop: from.stop };
+        return { items: page.rows, endCursor: hasNextPage ? endCursor : null, hasNextPage };
       }
       const window = nextWindow(from.start, from.stop, pageSize);
       if (!window) return { items: [], endCursor: null, hasNextPage: false };

@@ -1,8 +1,16 @@
 import { NetworkError } from '../errors/network-error';
-import type * as ParquetReaderModule from './parquet';
+import type { historyExportDownloads, openParquetPages } from './parquet';
 
-/** The Parquet history reader (hyparquet included), loaded when a scan first takes that path. */
-export type ParquetReader = typeof ParquetReaderModule;
+/**
+ * The Parquet history reader (hyparquet included), loaded when a scan first takes that path:
+ * what scans and `downloadHistoryExports` call in it.
+ */
+export interface ParquetReader {
+  /** Opens the pages of one scan iteration from the run's exports. */
+  openParquetPages: typeof openParquetPages;
+  /** The export files of a run, ready to download. */
+  historyExportDownloads: typeof historyExportDownloads;
+}
 
 /**
  * Loads the Parquet history reader. The one `import()` of it, so that bundlers put it (and

@@ -6,6 +6,11 @@ import type { File } from '../files/file';
 import { Files } from '../files/files';
 import { fileNotFound, type FilesOptions } from '../files/list-files';
 import type { HistoryColumns, HistoryOptions, HistoryRow } from '../history/history';
+import {
+  downloadHistoryExports,
+  type DownloadHistoryExportsOptions,
+  type HistoryExportsDownload,
+} from '../history/history-exports';
 import { HistoryScan, type ScanHistoryOptions } from '../history/history-scan';
 import { lastHistoryStep } from '../history/last-history-step';
 import { sampledHistory } from '../history/sampled-history';
@@ -215,6 +220,14 @@ export class Run<P extends Platform = Platform> {
   /** Every history row in step order, paged by step ranges; see {@link HistoryScan}. */
   scanHistory(options: ScanHistoryOptions = {}): HistoryScan {
     return new HistoryScan(this.context, this, options);
+  }
+
+  /** Saves the run's Parquet history exports in `dir` (Node), like Python's `download_history_exports`; see `downloadHistoryExports`. */
+  downloadHistoryExports(
+    dir: string,
+    options: DownloadHistoryExportsOptions = {},
+  ): Promise<HistoryExportsDownload> {
+    return downloadHistoryExports(this.context, this, dir, options);
   }
 
   /** The run's files, optionally by exact names or a SQL LIKE pattern. */

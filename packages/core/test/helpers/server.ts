@@ -1,5 +1,6 @@
 import { startServer, type RunningServer } from '@wbapi/server';
 import { Api, type ApiOptions } from '../../src';
+import { loadParquetReader, webPlatform } from '../../src/internal';
 import { API_KEY, testDataset } from './dataset';
 
 /** A local server loaded with {@link testDataset}, on 127.0.0.1 and a free port. */
@@ -14,7 +15,8 @@ export interface SleepLog {
 }
 
 /**
- * An Api against `server` with no caching, tiny retry delays, and recorded (not waited) sleeps.
+ * An Api against `server` with no caching, tiny retry delays, recorded (not waited) sleeps, and
+ * the Parquet reader (so that scans read history exports, as on Node).
  */
 export function testApi(server: RunningServer, options: ApiOptions = {}): Api & { sleeps: SleepLog } {
   const sleeps: SleepLog = { delays: [] };
@@ -30,6 +32,7 @@ export function testApi(server: RunningServer, options: ApiOptions = {}): Api & 
         return Promise.resolve();
       },
     },
+    platform: { ...webPlatform, parquetReader: loadParquetReader },
     ...options,
   });
   return Object.assign(api, { sleeps });

@@ -9,9 +9,12 @@ import {
   HttpError,
   MalformedResponseError,
   NetworkError,
+  ExportUrlError,
   NotFoundError,
   NotLoadedError,
   PaginationError,
+  ParquetHistoryFormatError,
+  ParquetHistoryUnsupportedError,
   RateLimitError,
   TimeoutError,
   UnsafePathError,
@@ -38,6 +41,13 @@ const make: Array<[string, () => WandbError, new (...args: never[]) => WandbErro
     ChecksumMismatchError,
   ],
   ['NotLoadedError', () => new NotLoadedError('m', { field: 'config' }), NotLoadedError],
+  [
+    'ParquetHistoryUnsupportedError',
+    () => new ParquetHistoryUnsupportedError('m'),
+    ParquetHistoryUnsupportedError,
+  ],
+  ['ParquetHistoryFormatError', () => new ParquetHistoryFormatError('m'), ParquetHistoryFormatError],
+  ['ExportUrlError', () => new ExportUrlError('m', { status: 403 }), ExportUrlError],
 ];
 
 /** For each class: its expected name, and what a thrown instance shows. */

@@ -163,6 +163,8 @@ export class ExportFile {
     } catch (error) {
       // Ours (a refused URL, a bad column) and aborts pass; anything hyparquet throws is a bad file.
       if (error instanceof WandbError || (error as { name?: unknown }).name === 'AbortError') throw error;
+      if (this.source.signal?.aborted) throw error; // stopped with a reason of the caller's
+
       throw new ParquetHistoryFormatError(
         `${describe(this.source.url, this.position)}: row group ${group.index} could not be decoded (${(error as Error).message})`,
         { cause: error },

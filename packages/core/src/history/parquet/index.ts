@@ -8,6 +8,13 @@
 export { ExportUrlError } from './export-url-error';
 export { ParquetHistoryFormatError } from './parquet-history-format-error';
 export { ParquetHistoryUnsupportedError } from './parquet-history-unsupported-error';
+export { IncompleteRunHistoryError } from './incomplete-run-history-error';
+export {
+  historyExportDownloads,
+  type ExportDownload,
+  type ExportDownloadFile,
+  type ExportDownloads,
+} from './export-downloads';
 export { ExportFile, type ExportRowGroup } from './export-file';
 export { newFetchStats, type ExportFetchStats } from './fetch-stats';
 export { keepKeys, mergeByStep } from './merge-rows';
@@ -26,3 +33,4 @@ export {
 } from './parquet-scan';
 export { RangeFile, type ExportRetryOptions, type RangeFileOptions } from './range-file';
 export { parquetSourcesFor, supportMemoOf } from './run-sources';
+export { openParquetPages, type ParquetPages, type ParquetPagesRequest } from './scan-pages';

@@ -101,6 +101,11 @@ export class RangeFile {
     return file;
   }
 
+  /** The signal that stops its reads (the scan's). */
+  get signal(): AbortSignal | undefined {
+    return this.options.signal;
+  }
+
   /** The URL now used (it changes when a refreshed URL replaces an expired one). */
   get url(): string {
     return this.currentUrl;
