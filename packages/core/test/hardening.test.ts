@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  Api,
-  BadInputError,
-  MAX_FILTER_DEPTH,
-  MalformedResponseError,
-  WandbError,
-  type ApiOptions,
-} from '../src';
+import { Api, BadInputError, MAX_FILTER_DEPTH, MalformedResponseError, type ApiOptions } from '../src';
 import { useTestServer } from './helpers/lifecycle';
 import { testApi } from './helpers/server';
 
@@ -159,15 +152,18 @@ describe('replies the client cannot use are typed errors naming the operation', 
     });
   }
 
-  it('missing fields end in a typed error, never a TypeError', async () => {
+  it('missing fields end in a typed error naming the operation and the field, never a TypeError', async () => {
     for (const body of [
       '{"data": {}}',
       '{"data": {"project": {}}}',
       '{"data": {"project": {"runs": {"edges": [{}]}}}}',
     ]) {
-      for (const [, call] of calls) {
-        // Either a result (absent reads as null: no project, no viewer) or a typed error.
-        await call(answering(body)).catch((error: unknown) => expect(error, body).toBeInstanceOf(WandbError));
+      for (const [operation, call] of calls) {
+        const error = await failure(() => call(answering(body)));
+        expect(error, body).toBeInstanceOf(MalformedResponseError);
+        expect((error as Error).message).toMatch(
+          new RegExp(`^Malformed reply to ${operation}: [\\w.\\[\\]]+ is missing$`),
+        );
       }
     }
   });

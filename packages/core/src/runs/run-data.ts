@@ -1,3 +1,4 @@
+import { replyList } from '../errors/malformed-reply';
 import type { RunRef } from '../paths/refs';
 import { decodeConfig, decodeJsonObject, type JsonObject } from './decode';
 import type { RunAttrs } from './run-attrs';
@@ -43,7 +44,7 @@ export function decodeRun(attrs: Partial<RunAttrs>): DecodedRun {
   const { config, rawConfig } = decodeConfig(attrs.config);
   return {
     name: attrs.displayName ?? null,
-    tags: [...(attrs.tags ?? [])],
+    tags: [...replyList(attrs.tags, 'tags')],
     notes: attrs.notes ?? null,
     description: attrs.description ?? null,
     group: attrs.group ?? null,

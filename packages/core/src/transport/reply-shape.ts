@@ -104,9 +104,10 @@ function problemOf(fields: Selection[], value: unknown, path: string): string | 
   const record = value as Record<string, unknown>;
   for (const field of fields) {
     const at = path === '' ? field.key : `${path}.${field.key}`;
-    // An absent field reads as null (readers treat both alike).
-    if (!(field.key in record)) continue;
-    if (field.fields && !field.optional) {
+    if (field.optional) continue;
+    // A GraphQL server answers every field selected (null when it has none).
+    if (!(field.key in record)) return `${at} is missing`;
+    if (field.fields) {
       const problem = problemOf(field.fields, record[field.key], at);
       if (problem) return problem;
     }
