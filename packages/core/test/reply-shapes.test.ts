@@ -139,3 +139,52 @@ describe('a reply with a field missing or of the wrong type', () => {
     },
   );
 });
+
+/** An Api whose replies to `operation` are replaced by what `answer` makes of the real reply's text. */
+function apiAnswering(operation: string, answer: (text: string) => Response): Api {
+  const real = globalThis.fetch;
+  return testApi(testServer(), {
+    retry: { maxRetries: 0 },
+    fetch: async (input, init) => {
+      const response = await real(input, init);
+      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { query?: string }) : {};
+      if (!new RegExp(`\\bquery ${operation}\\b`).test(body.query ?? '')) return response;
+      return answer(await response.text());
+    },
+  });
+}
+
+describe('a reply that is not a usable GraphQL reply', () => {
+  const BODIES: [string, (text: string) => Response, RegExp][] = [
+    [
+      'data: null',
+      () => Response.json({ data: null }),
+      /^Malformed reply to \S+: data is null, not an object$/,
+    ],
+    [
+      'an HTML page (a proxy error page, with status 200)',
+      () =>
+        new Response('<html><body>Bad gateway</body></html>', { headers: { 'Content-Type': 'text/html' } }),
+      /^Malformed reply to \S+ \(HTTP 200\): body is not JSON$/,
+    ],
+    [
+      'JSON cut in the middle',
+      (text) =>
+        new Response(text.slice(0, Math.floor(text.length / 2)), {
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      /^Malformed reply to \S+ \(HTTP 200\): body is not JSON$/,
+    ],
+  ];
+  it.each(CALLS)('%s: each is a MalformedResponseError', async (operation, call) => {
+    for (const [what, answer, message] of BODIES) {
+      const error = await call(apiAnswering(operation, answer)).then(
+        () => new Error('accepted'),
+        (e: unknown) => e,
+      );
+      expect(error, what).toBeInstanceOf(MalformedResponseError);
+      expect((error as Error).message, what).toMatch(message);
+      expect((error as Error).message, what).toContain(operation.replace('(Legacy)?', ''));
+    }
+  });
+});
