@@ -66,6 +66,13 @@ const WRONG: [string, unknown][] = [
   ['a list', [1]],
 ];
 
+/** The value at `path` in `data`. */
+function valueAt(data: Json, path: (string | number)[]): unknown {
+  let at: unknown = data;
+  for (const key of path) at = (at as Record<string | number, unknown> | null)?.[key];
+  return at;
+}
+
 /** A copy of `data` with the value at `path` removed or replaced. */
 function broken(data: Json, path: (string | number)[], value: unknown): Json {
   const copy = JSON.parse(JSON.stringify(data)) as Json;
@@ -75,6 +82,7 @@ function broken(data: Json, path: (string | number)[], value: unknown): Json {
     if (at === null || typeof at !== 'object') return copy; // not in this reply (the legacy sweep)
   }
   const last = path[path.length - 1] as string | number;
+  if (!(last in at)) return copy;
   if (value === MISSING) {
     if (Array.isArray(at)) at.splice(Number(last), 1);
     else delete at[last];
@@ -122,13 +130,24 @@ describe('a reply with a field missing or of the wrong type', () => {
           // Inside JSON values (historyKeys, sampledHistory rows) keys are data, not fields.
           const field =
             !path.some((key) => JSON_FIELDS.has(key)) && typeof path[path.length - 1] === 'string';
-          // A missing field is caught before any code reads the reply, naming the operation.
-          const named = new RegExp(
-            `^Malformed reply to ${operation}: ${path.join('.').replace(/\.\d+\./g, '\\[\\d+\\]\\.')} is missing$`,
-          );
+          // What the checker catches before any code reads the reply, naming the operation: a
+          // missing field, an object where a value or list is, a list where a value is, a value
+          // where an object or list is (a string where a number is, say, passes: types of single
+          // values are not checked).
+          const was = valueAt(original, path);
+          const caught =
+            value === MISSING ||
+            (value !== null && typeof value === 'object' && !Array.isArray(value)) ||
+            (Array.isArray(value) ? !Array.isArray(was) : was !== null && typeof was === 'object');
+          const named =
+            value === MISSING
+              ? new RegExp(
+                  `^Malformed reply to ${operation}: ${path.join('.').replace(/\.(\d+)\./g, '\\[$1\\]\\.')} is missing$`,
+                )
+              : new RegExp(`^Malformed reply to ${operation}: `);
           if (
-            value === MISSING &&
             field &&
+            caught &&
             lastBroken &&
             !(error instanceof MalformedResponseError && named.test(error.message))
           )

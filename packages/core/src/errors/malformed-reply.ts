@@ -6,13 +6,6 @@ export function malformedReply(message: string): MalformedResponseError {
   return new MalformedResponseError(message, { status: 200 });
 }
 
-/** A list field of a reply (null or absent: empty). @throws MalformedResponseError naming `field` when it is not a list. */
-export function replyList<T>(value: readonly T[] | null | undefined, field: string): readonly T[] {
-  if (value == null) return [];
-  if (!Array.isArray(value)) throw malformedReply(`${field} is not a list`);
-  return value;
-}
-
 /** W&B JSON text of a reply field, parsed. @throws MalformedResponseError naming `field` when it is not valid JSON. */
 export function parseReplyJson(field: string, text: unknown): unknown {
   try {

@@ -1,4 +1,3 @@
-import { replyList } from '../errors/malformed-reply';
 import type { RunRef } from '../paths/refs';
 import { decodeConfig, decodeJsonObject, type JsonObject } from './decode';
 import type { RunAttrs } from './run-attrs';
@@ -44,7 +43,7 @@ export function decodeRun(attrs: Partial<RunAttrs>): DecodedRun {
   const { config, rawConfig } = decodeConfig(attrs.config);
   return {
     name: attrs.displayName ?? null,
-    tags: [...replyList(attrs.tags, 'tags')],
+    tags: [...(attrs.tags ?? [])],
     notes: attrs.notes ?? null,
     description: attrs.description ?? null,
     group: attrs.group ?? null,
