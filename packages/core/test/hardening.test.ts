@@ -3,8 +3,8 @@ import {
   Api,
   BadInputError,
   MAX_FILTER_DEPTH,
+  MAX_FILTER_VALUES,
   MalformedResponseError,
-  WandbError,
   type ApiOptions,
 } from '../src';
 import { useTestServer } from './helpers/lifecycle';
@@ -62,6 +62,16 @@ describe('arguments are checked before any request', () => {
       'a filter nested 5,000 deep',
       (api) => api.runs('acme/mnist', { filters: nested(5_000) }).toArray({ limit: 1 }),
       new RegExp(`filters is nested deeper than ${MAX_FILTER_DEPTH} levels`),
+    ],
+    [
+      'a filter with more values than the server takes',
+      (api) =>
+        api
+          .runs('acme/mnist', {
+            filters: { name: { $in: Array.from({ length: MAX_FILTER_VALUES }, String) } },
+          })
+          .toArray({ limit: 1 }),
+      new RegExp(`filters holds more than ${MAX_FILTER_VALUES} values`),
     ],
     [
       'a filter that refers to itself',
@@ -155,19 +165,22 @@ describe('replies the client cannot use are typed errors naming the operation', 
       const error = await failure(() => call(answering(body, type)));
       expect(error).toBeInstanceOf(MalformedResponseError);
       expect((error as Error).message).toMatch(message);
-      if (!/JSON/.test(String(message))) expect((error as Error).message).toContain(operation);
+      expect((error as Error).message).toContain(`reply to ${operation}`);
     });
   }
 
-  it('missing fields end in a typed error, never a TypeError', async () => {
+  it('missing fields end in a typed error naming the operation and the field, never a TypeError', async () => {
     for (const body of [
       '{"data": {}}',
       '{"data": {"project": {}}}',
       '{"data": {"project": {"runs": {"edges": [{}]}}}}',
     ]) {
-      for (const [, call] of calls) {
-        // Either a result (absent reads as null: no project, no viewer) or a typed error.
-        await call(answering(body)).catch((error: unknown) => expect(error, body).toBeInstanceOf(WandbError));
+      for (const [operation, call] of calls) {
+        const error = await failure(() => call(answering(body)));
+        expect(error, body).toBeInstanceOf(MalformedResponseError);
+        expect((error as Error).message).toMatch(
+          new RegExp(`^Malformed reply to ${operation}: [\\w.\\[\\]]+ is missing$`),
+        );
       }
     }
   });

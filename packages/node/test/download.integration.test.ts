@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '@wbapi/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   Api,
   ChecksumMismatchError,
@@ -105,6 +106,30 @@ describe('file.download() on Node against the local server', () => {
       expect(codes).toContain((error as FileSystemError).code);
       expect((error as Error).cause).toMatchObject({ code: (error as FileSystemError).code });
       expect((error as Error).message).toMatch(/^Cannot create the folder /);
+    }
+  });
+
+  it('turns a full disk into a FileSystemError with the ENOSPC system error as cause, leaving no file', async () => {
+    const file = await run.file('model.bin');
+    // The disk refuses a write as a full one does (making a really full file system needs root).
+    const probe = await open(join(root, 'probe'), 'w');
+    const fileHandle = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    rmSync(join(root, 'probe'));
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+      errno: -28,
+      syscall: 'write',
+    });
+    const writev = vi.spyOn(fileHandle, 'writev').mockRejectedValueOnce(full);
+    try {
+      const error = await file.download({ root }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FileSystemError);
+      expect(error).toMatchObject({ code: 'ENOSPC', cause: full });
+      expect((error as Error).message).toMatch(/^Cannot write .*model\.bin \(ENOSPC\)$/);
+      expect(readdirSync(root)).toEqual([]);
+    } finally {
+      writev.mockRestore();
     }
   });
 });

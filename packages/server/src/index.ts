@@ -42,6 +42,7 @@ export {
   MAX_FILTER_VALUES,
   MAX_REGEX_LENGTH,
 } from './query';
+export { MAX_QUERY_TOKENS } from './http/document-cache';
 export type * from './demo/dataset';
 export {
   DEMO_API_KEY,

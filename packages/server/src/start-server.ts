@@ -38,8 +38,9 @@ export interface StartServerOptions {
   /** Use this store instead of opening one (it is not closed by `close()`). */
   store?: Store;
   /**
-   * Time budget of each runs query (filter, count, page) in milliseconds; past it the query
-   * answers a `QueryBudgetError` message. @defaultValue 10000 (`DEFAULT_QUERY_BUDGET_MS`)
+   * Time budget of each GraphQL query in milliseconds (checked by every resolver, between slices
+   * of a runs scan and by `regexp`); past it the query answers one `QueryBudgetError` message.
+   * Mutations have none. @defaultValue 10000 (`DEFAULT_QUERY_BUDGET_MS`)
    */
   queryBudgetMs?: number;
   /** Called with unexpected errors (bugs, storage failures); silent by default. */

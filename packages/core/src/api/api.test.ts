@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeGraphQL } from '../../test/helpers/fake-graphql';
+import { fakeGraphQL, runNode } from '../../test/helpers/fake-graphql';
 import { AuthenticationError, BadInputError, MalformedResponseError, NotFoundError } from '../errors';
 import type { Platform } from '../platform';
 import { Api } from './api';
@@ -53,7 +53,7 @@ describe('Api settings', () => {
     const fake = fakeGraphQL({
       DefaultEntity: viewer,
       Run: (v) => ({
-        body: { data: { project: { run: { id: 'UnVu', name: v['name'], state: 'finished' } } } },
+        body: { data: { project: { run: runNode({ name: v['name'] }) } } },
       }),
     });
     const api = new Api({ fetch: fake.fetch, apiKey: 'k'.repeat(40), retry: noRetry });
@@ -69,7 +69,7 @@ describe('Api settings', () => {
 describe('Api replies', () => {
   it('reports a malformed summary as MalformedResponseError', async () => {
     const fake = fakeGraphQL({
-      Run: () => ({ body: { data: { project: { run: { id: 'x', name: 'r', summaryMetrics: '{"a": ' } } } } }),
+      Run: () => ({ body: { data: { project: { run: runNode({ summaryMetrics: '{"a": ' }) } } } }),
     });
     const api = new Api({ fetch: fake.fetch, apiKey: 'k'.repeat(40), retry: noRetry });
     await expect(api.run('e/p/r')).rejects.toBeInstanceOf(MalformedResponseError);

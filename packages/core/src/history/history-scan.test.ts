@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fakeGraphQL } from '../../test/helpers/fake-graphql';
+import { fakeGraphQL, runNode } from '../../test/helpers/fake-graphql';
 import { Api } from '../api/api';
 
 const KEY = 'k'.repeat(40);
 
 function fakeRun(lastStep: number) {
   return fakeGraphQL({
-    Run: () => ({ body: { data: { project: { run: { id: 'UnVu', name: 'r', state: 'finished' } } } } }),
+    Run: () => ({ body: { data: { project: { run: runNode() } } } }),
     RunHistoryKeys: () => ({ body: { data: { project: { run: { historyKeys: { lastStep } } } } } }),
     HistoryPage: (v) => {
       const rows = [];

@@ -1,6 +1,5 @@
 import { BadInputError } from '../errors/bad-input-error';
-import { malformedReply } from '../errors/malformed-reply';
-import { parseWandbJson } from '../json/parse-wandb-json';
+import { malformedReply, parseReplyJson } from '../errors/malformed-reply';
 import type { RequestOptions } from '../session/session';
 
 /** One history row: `_step`, `_runtime`, `_timestamp` and the logged keys. */
@@ -45,7 +44,7 @@ export function validateKeys(keys: unknown, stream?: string): string[] | undefin
 
 /** Parses history rows sent as JSON text (NaN/±Infinity kept). */
 export function parseRows(rows: readonly string[] | null | undefined): HistoryRow[] {
-  return (rows ?? []).map((text) => parseWandbJson(text) as HistoryRow);
+  return (rows ?? []).map((text) => parseReplyJson('history row', text) as HistoryRow);
 }
 
 /** Turns rows into columns over the union of their keys, in first-seen order. */

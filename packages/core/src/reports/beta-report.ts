@@ -1,5 +1,5 @@
 import type { ApiContext } from '../api/api-context';
-import { parseWandbJson } from '../json/parse-wandb-json';
+import { parseReplyJson } from '../errors/malformed-reply';
 import type { Platform } from '../platform';
 import type { Runs } from '../runs/runs';
 import type { ReportAttrs } from './list-reports';
@@ -38,7 +38,7 @@ export class BetaReport<P extends Platform = Platform> {
     this.entity = entity;
     this.project = project;
     this.attrs = attrs;
-    const spec = attrs.spec ? parseWandbJson(attrs.spec) : {};
+    const spec = attrs.spec ? parseReplyJson('spec', attrs.spec) : {};
     this.spec = typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>) : {};
   }
 

@@ -1,5 +1,4 @@
-import { parseWandbJson } from '../json';
-import { malformedReply } from '../errors/malformed-reply';
+import { malformedReply, parseReplyJson } from '../errors/malformed-reply';
 
 /** A decoded JSON object: config, summary or system metrics. */
 export type JsonObject = Record<string, unknown>;
@@ -16,18 +15,10 @@ function isPlainObject(value: unknown): value is JsonObject {
  */
 export function decodeJsonObject(field: string, value: unknown): JsonObject {
   if (value === null || value === undefined || value === '') return {};
-  const parsed = typeof value === 'string' ? parseJsonText(field, value) : value;
+  const parsed = typeof value === 'string' ? parseReplyJson(field, value) : value;
   if (parsed === null) return {};
   if (!isPlainObject(parsed)) throw malformedReply(`${field} is not a JSON object`);
   return parsed;
-}
-
-function parseJsonText(field: string, text: string): unknown {
-  try {
-    return parseWandbJson(text);
-  } catch {
-    throw malformedReply(`${field} is not valid JSON`);
-  }
 }
 
 /** Keys that live only in the raw config (`rawConfig`), never in `config`. */

@@ -6,15 +6,12 @@ import { ResponseCache } from './response-cache';
 import { responseCache } from './query-cache';
 import { hang, json, scriptedFetch, type RecordedRequest, type Step } from '../../test/support/test-fetch';
 
-const Query = 'query Run($name: String, $project: String) { project { run { id } } }' as TypedDocumentString<
+const Query = 'query Run($name: String, $project: String) { n }' as TypedDocumentString<
   unknown,
   Record<string, unknown>
 >;
-const Other = 'query Other { viewer { id } }' as TypedDocumentString<unknown, Record<string, unknown>>;
-const Mutation = 'mutation Upsert { upsertBucket { bucket { id } } }' as TypedDocumentString<
-  unknown,
-  Record<string, unknown>
->;
+const Other = 'query Other { n }' as TypedDocumentString<unknown, Record<string, unknown>>;
+const Mutation = 'mutation Upsert { n }' as TypedDocumentString<unknown, Record<string, unknown>>;
 
 /** Answers every request with a fresh counter so that cached and fetched results differ. */
 function counting(): Step {

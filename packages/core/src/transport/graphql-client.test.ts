@@ -88,7 +88,7 @@ describe('GraphQLClient.request', () => {
   });
 
   it('lets callers set the User-Agent and extra headers, per client and per call', async () => {
-    const { client, fetch } = setup([json({ data: {} })], {
+    const { client, fetch } = setup([json({ data: { viewer: null } })], {
       userAgent: 'W&B Public Client 0.21.4',
       headers: { 'X-A': '1' },
     });
@@ -103,7 +103,7 @@ describe('GraphQLClient.request', () => {
     const receivers: unknown[] = [];
     const fetch = function (this: unknown) {
       receivers.push(this);
-      return Promise.resolve(json({ data: { ok: 1 } }));
+      return Promise.resolve(json({ data: { viewer: { id: 'ok' } } }));
     } as unknown as typeof globalThis.fetch;
     const client = new GraphQLClient({ baseUrl: 'https://x', fetch, cache: false });
     await client.request(Query, {});
@@ -112,7 +112,7 @@ describe('GraphQLClient.request', () => {
   });
 
   it('sends no Authorization header without a key', async () => {
-    const { client, fetch } = setup([json({ data: {} })], { apiKey: undefined });
+    const { client, fetch } = setup([json({ data: { viewer: null } })], { apiKey: undefined });
     await client.request(Query, {});
     expect(fetch.requests[0]?.headers.has('authorization')).toBe(false);
   });
@@ -130,9 +130,9 @@ describe('GraphQLClient.request', () => {
   });
 
   it('reads NaN and Infinity in replies', async () => {
-    const { client } = setup([new Response('{"data": {"v": NaN, "w": -Infinity}}')]);
-    const data = (await client.request(Query, {})) as unknown as { v: number; w: number };
-    expect(data.v).toBeNaN();
+    const { client } = setup([new Response('{"data": {"viewer": {"id": NaN, "w": -Infinity}}}')]);
+    const data = (await client.request(Query, {})).viewer as unknown as { id: number; w: number };
+    expect(data.id).toBeNaN();
     expect(data.w).toBe(Number.NEGATIVE_INFINITY);
   });
 
@@ -159,7 +159,7 @@ describe('GraphQLClient.request', () => {
   });
 
   it.each([400, 401, 403, 404, 409, 410, 413, 422, 501])('never retries HTTP %i', async (status) => {
-    const { client, fetch } = setup([new Response('', { status }), json({ data: {} })]);
+    const { client, fetch } = setup([new Response('', { status }), json({ data: { viewer: null } })]);
     expect(await failure(client.request(Query, {}))).toBeInstanceOf(HttpError);
     expect(fetch.requests).toHaveLength(1);
   });
@@ -168,10 +168,14 @@ describe('GraphQLClient.request', () => {
     'retries HTTP %i with growing delays, then succeeds',
     async (status) => {
       const { client, fetch, sleeps } = setup(
-        [new Response('', { status }), new Response('', { status }), json({ data: { ok: true } })],
+        [
+          new Response('', { status }),
+          new Response('', { status }),
+          json({ data: { viewer: { id: 'ok' } } }),
+        ],
         { retry: { baseDelayMs: 10, jitter: 0.25 } },
       );
-      expect(await client.request(Query, {})).toEqual({ ok: true });
+      expect(await client.request(Query, {})).toEqual({ viewer: { id: 'ok' } });
       expect(fetch.requests).toHaveLength(3);
       expect(sleeps).toEqual([10, 20]);
     },
@@ -187,12 +191,12 @@ describe('GraphQLClient.request', () => {
       }),
     );
     const { client, fetch } = setup(
-      [new TypeError('fetch failed'), () => broken, json({ data: { ok: 1 } })],
+      [new TypeError('fetch failed'), () => broken, json({ data: { viewer: { id: 'ok' } } })],
       {
         retry: { baseDelayMs: 1 },
       },
     );
-    expect(await client.request(Query, {})).toEqual({ ok: 1 });
+    expect(await client.request(Query, {})).toEqual({ viewer: { id: 'ok' } });
     expect(fetch.requests).toHaveLength(3);
   });
 
@@ -209,7 +213,7 @@ describe('GraphQLClient.request', () => {
       new Response('', { status: 429, headers: { 'Retry-After': '3' } }),
       new Response('', { status: 503, headers: { 'Retry-After': date } }),
       new Response('', { status: 429, headers: { 'Retry-After': '45' } }),
-      json({ data: {} }),
+      json({ data: { viewer: null } }),
     ]);
     await client.request(Query, {});
     expect(sleeps[0]).toBe(3000);
@@ -223,7 +227,7 @@ describe('GraphQLClient.request', () => {
   it('gives up at once with a RateLimitError naming the wait when Retry-After is past the cap', async () => {
     const { client, fetch, sleeps, events } = setup([
       new Response('', { status: 429, headers: { 'Retry-After': '120' } }),
-      json({ data: {} }),
+      json({ data: { viewer: null } }),
     ]);
     const error = (await failure(client.request(Query, {}))) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
@@ -235,10 +239,13 @@ describe('GraphQLClient.request', () => {
     expect(events.find(([name]) => name === 'error')?.[1]).toMatchObject({ error });
 
     const raised = setup(
-      [new Response('', { status: 429, headers: { 'Retry-After': '120' } }), json({ data: { ok: 1 } })],
+      [
+        new Response('', { status: 429, headers: { 'Retry-After': '120' } }),
+        json({ data: { viewer: { id: 'ok' } } }),
+      ],
       { retry: { maxRetryAfterMs: 300_000 } },
     );
-    expect(await raised.client.request(Query, {})).toEqual({ ok: 1 });
+    expect(await raised.client.request(Query, {})).toEqual({ viewer: { id: 'ok' } });
     expect(raised.sleeps).toEqual([120_000]);
   });
 
@@ -275,44 +282,56 @@ describe('GraphQLClient.request', () => {
 
   it('retries upsertBucket mutations like queries, other mutations only when asked', async () => {
     const upsert = setup(
-      [new Response('', { status: 503 }), new TypeError('reset'), json({ data: { up: 1 } })],
+      [
+        new Response('', { status: 503 }),
+        new TypeError('reset'),
+        json({ data: { upsertBucket: { bucket: { id: 'up' } } } }),
+      ],
       {
         retry: { baseDelayMs: 1 },
       },
     );
-    expect(await upsert.client.request(Mutation, {})).toEqual({ up: 1 });
+    expect(await upsert.client.request(Mutation, {})).toEqual({ upsertBucket: { bucket: { id: 'up' } } });
     expect(upsert.fetch.requests).toHaveLength(3);
-    const noRetry = setup([new Response('', { status: 503 }), json({ data: {} })]);
+    const noRetry = setup([new Response('', { status: 503 }), json({ data: { viewer: null } })]);
     await failure(noRetry.client.request(Mutation, {}, { retry: false }));
     expect(noRetry.fetch.requests).toHaveLength(1);
 
-    const first = setup([new Response('', { status: 503 }), json({ data: {} })]);
+    const first = setup([new Response('', { status: 503 }), json({ data: { viewer: null } })]);
     expect(await failure(first.client.request(Delete, {}))).toBeInstanceOf(HttpError);
     expect(first.fetch.requests).toHaveLength(1);
 
-    const perCall = setup([new Response('', { status: 503 }), json({ data: { done: 1 } })], {
-      retry: { baseDelayMs: 1 },
+    const perCall = setup(
+      [new Response('', { status: 503 }), json({ data: { deleteRun: { clientMutationId: '1' } } })],
+      {
+        retry: { baseDelayMs: 1 },
+      },
+    );
+    expect(await perCall.client.request(Delete, {}, { retry: true })).toEqual({
+      deleteRun: { clientMutationId: '1' },
     });
-    expect(await perCall.client.request(Delete, {}, { retry: true })).toEqual({ done: 1 });
 
-    const perClient = setup([new Response('', { status: 503 }), json({ data: { done: 2 } })], {
-      retry: { baseDelayMs: 1, retryMutations: true },
-    });
-    expect(await perClient.client.request(Delete, {})).toEqual({ done: 2 });
+    const perClient = setup(
+      [new Response('', { status: 503 }), json({ data: { deleteRun: { clientMutationId: '2' } } })],
+      {
+        retry: { baseDelayMs: 1, retryMutations: true },
+      },
+    );
+    expect(await perClient.client.request(Delete, {})).toEqual({ deleteRun: { clientMutationId: '2' } });
   });
 
   it('does not retry when retry is false for the call', async () => {
-    const { client, fetch } = setup([new Response('', { status: 503 }), json({ data: {} })]);
+    const { client, fetch } = setup([new Response('', { status: 503 }), json({ data: { viewer: null } })]);
     await failure(client.request(Query, {}, { retry: false }));
     expect(fetch.requests).toHaveLength(1);
   });
 
   it('times out a slow attempt with TimeoutError and retries it', async () => {
-    const { client, fetch } = setup([hang, json({ data: { late: false } })], {
+    const { client, fetch } = setup([hang, json({ data: { viewer: { id: 'late' } } })], {
       timeoutMs: 20,
       retry: { baseDelayMs: 1 },
     });
-    expect(await client.request(Query, {})).toEqual({ late: false });
+    expect(await client.request(Query, {})).toEqual({ viewer: { id: 'late' } });
     expect(fetch.requests).toHaveLength(2);
     const only = setup([hang], { timeoutMs: 20 });
     const error = await failure(only.client.request(Query, {}, { retry: false }));
@@ -335,7 +354,7 @@ describe('GraphQLClient.request', () => {
   });
 
   it('lets a body that keeps streaming run past the timeout: the timeout is a gap between reads', async () => {
-    const chunks = ['{"data":', '{"n":', '1', '2', '3', '4', '5', '6', '7', '}}'];
+    const chunks = ['{"data":', '{"viewer":', '{"id":', '"1', '2', '3', '4', '5', '6', '7"', '}}}'];
     const trickle = (): Response => {
       let index = 0;
       return new Response(
@@ -351,19 +370,19 @@ describe('GraphQLClient.request', () => {
     };
     const { client } = setup([trickle], { timeoutMs: 200 });
     const started = Date.now();
-    expect(await client.request(Query, {}, { retry: false })).toEqual({ n: 1234567 });
+    expect(await client.request(Query, {}, { retry: false })).toEqual({ viewer: { id: '1234567' } });
     // The whole body took longer than one timeout: a whole-body deadline would have failed.
     expect(Date.now() - started).toBeGreaterThan(200);
   });
 
   it('retries a 503 whose body holds GraphQL errors, but not a 200 with errors', async () => {
     const { client, fetch } = setup(
-      [json({ errors: [{ message: 'busy' }] }, 503), json({ data: { ok: 1 } })],
+      [json({ errors: [{ message: 'busy' }] }, 503), json({ data: { viewer: { id: 'ok' } } })],
       {
         retry: { baseDelayMs: 1 },
       },
     );
-    expect(await client.request(Query, {})).toEqual({ ok: 1 });
+    expect(await client.request(Query, {})).toEqual({ viewer: { id: 'ok' } });
     expect(fetch.requests).toHaveLength(2);
   });
 
@@ -396,7 +415,7 @@ describe('GraphQLClient.request', () => {
   });
 
   it('rejects without fetching when the signal is already aborted', async () => {
-    const { client, fetch } = setup([json({ data: {} })]);
+    const { client, fetch } = setup([json({ data: { viewer: null } })]);
     await failure(client.request(Query, {}, { signal: AbortSignal.abort() }));
     expect(fetch.requests).toHaveLength(0);
   });
@@ -429,7 +448,7 @@ describe('GraphQLClient.request', () => {
 
   it('keeps working when a hook throws, and feeds a logger', async () => {
     const lines: string[] = [];
-    const { client } = setup([json({ data: { ok: 1 } })], {
+    const { client } = setup([json({ data: { viewer: { id: 'ok' } } })], {
       hooks: {
         request: () => {
           throw new Error('hook bug');
@@ -437,7 +456,7 @@ describe('GraphQLClient.request', () => {
       },
       logger: { debug: (message) => lines.push(message) },
     });
-    expect(await client.request(Query, {})).toEqual({ ok: 1 });
+    expect(await client.request(Query, {})).toEqual({ viewer: { id: 'ok' } });
     expect(lines).toEqual(['wbapi request Viewer #1', 'wbapi response Viewer 200']);
   });
 });

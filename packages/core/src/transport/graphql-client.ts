@@ -213,7 +213,13 @@ export class GraphQLClient {
       const response = await this.postFn(`${this.baseUrl}/graphql`, init);
       attempt.restartTimeout();
       try {
-        const reply = await readGraphQLResponse(response, secrets, this.clock.now, restart(attempt));
+        const reply = await readGraphQLResponse(
+          response,
+          secrets,
+          this.clock.now,
+          restart(attempt),
+          call.name || undefined,
+        );
         checkReplyShape(call.document, reply.data, call.name);
         store?.(reply.data, reply.bodyChars);
         return reply.data;

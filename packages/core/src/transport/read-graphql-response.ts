@@ -42,23 +42,28 @@ export function replyError(
  * the class chosen by {@link errorFromResponse}.
  *
  * Errors while reading the body (a reset connection) propagate as they are, to be retried.
- * `onRead` is called after every chunk of the body (see {@link readBodyText}).
+ * `onRead` is called after every chunk of the body (see {@link readBodyText}); `operationName`
+ * names the operation in the errors.
  */
 export async function readGraphQLResponse<T>(
   response: TextReply,
   secrets: readonly string[],
   now: () => number,
   onRead: () => void = () => undefined,
+  operationName = 'the request',
 ): Promise<GraphQLReply<T>> {
   const bodyText = await readBodyText(response, onRead);
   const json = parseReplyBody(bodyText);
   if (!response.ok || graphQLErrorsOf(json)) throw replyError(response, bodyText, json, secrets, now());
   if (json === null || typeof json !== 'object' || !('data' in json)) {
     const what = json === undefined ? 'is not JSON' : 'has neither data nor errors';
-    throw new MalformedResponseError(`GraphQL reply (HTTP ${response.status}) ${what}`, {
-      status: response.status,
-      bodyText: redactSecrets(truncate(bodyText, 1000), secrets),
-    });
+    throw new MalformedResponseError(
+      `Malformed reply to ${operationName} (HTTP ${response.status}): body ${what}`,
+      {
+        status: response.status,
+        bodyText: redactSecrets(truncate(bodyText, 1000), secrets),
+      },
+    );
   }
   return { data: (json as { data: T }).data, bodyChars: bodyText.length };
 }

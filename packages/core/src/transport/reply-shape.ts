@@ -1,6 +1,23 @@
 import { MalformedResponseError } from '../errors/malformed-response-error';
 import { documentInfo, type Selection } from './document-info';
 
+/** The fields of the schema whose values are lists of scalars (`[String!]`, `[JSON]`); a test keeps it in step. */
+export const LIST_FIELDS =
+  'tags history events sampledHistory parquetUrls liveData configValidationWarnings'.split(' ');
+/** The fields of the schema of the `JSON` type: any value, objects included. */
+export const JSON_FIELDS = ['historyKeys', 'cliVersionInfo'];
+
+/** `a list`, `an object` or the `typeof` of a value. */
+function kindOf(value: unknown): string {
+  return Array.isArray(value)
+    ? 'a list'
+    : value === null
+      ? 'null'
+      : typeof value === 'object'
+        ? 'an object'
+        : typeof value;
+}
+
 /** What is wrong with `value` for `fields`, or null; `path` names where. */
 function problemOf(fields: Selection[], value: unknown, path: string): string | null {
   if (value === null) return null;
@@ -15,11 +32,18 @@ function problemOf(fields: Selection[], value: unknown, path: string): string | 
   const record = value as Record<string, unknown>;
   for (const field of fields) {
     const at = path === '' ? field.key : `${path}.${field.key}`;
-    // An absent field reads as null (readers treat both alike).
-    if (!(field.key in record)) continue;
-    if (field.fields && !field.optional) {
-      const problem = problemOf(field.fields, record[field.key], at);
+    if (field.optional) continue;
+    // A GraphQL server answers every field selected (null when it has none).
+    if (!(field.key in record)) return `${at} is missing`;
+    const inner = record[field.key];
+    if (field.fields) {
+      const problem = problemOf(field.fields, inner, at);
       if (problem) return problem;
+    } else if (inner !== null && !JSON_FIELDS.includes(field.key)) {
+      // A value where a value is, a list where a list is: what the readers rely on.
+      const list = LIST_FIELDS.includes(field.key);
+      if (list ? !Array.isArray(inner) : typeof inner === 'object')
+        return `${at} is ${kindOf(inner)}, not ${list ? 'a list' : 'a single value'}`;
     }
   }
   return null;
@@ -39,7 +63,7 @@ export function checkReplyShape(document: string, data: unknown, operationName: 
   const { fields } = documentInfo(document);
   const problem =
     data === null || typeof data !== 'object' || Array.isArray(data)
-      ? `data is ${data === null ? 'null' : Array.isArray(data) ? 'a list' : typeof data}, not an object`
+      ? `data is ${kindOf(data)}, not an object`
       : problemOf(fields, data, '');
   if (problem) {
     throw new MalformedResponseError(`Malformed reply to ${operationName || 'the request'}: ${problem}`, {

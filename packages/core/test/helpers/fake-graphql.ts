@@ -39,3 +39,31 @@ export function fakeGraphQL(handlers: Record<string, (variables: Record<string, 
   };
   return { fetch: fetchImpl as typeof fetch, seen };
 }
+
+/** A run as the `RunFields` fragment selects it (every field present, as a server answers), with `fields` over defaults. */
+export function runNode(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'UnVu',
+    tags: [],
+    name: 'r',
+    displayName: 'r',
+    sweepName: null,
+    state: 'finished',
+    config: '{}',
+    group: null,
+    jobType: null,
+    commit: null,
+    readOnly: false,
+    createdAt: '2024-01-01T00:00:00',
+    heartbeatAt: null,
+    description: null,
+    notes: null,
+    systemMetrics: '{}',
+    summaryMetrics: '{}',
+    historyLineCount: 0,
+    user: null,
+    historyKeys: null,
+    projectId: 1,
+    ...fields,
+  };
+}

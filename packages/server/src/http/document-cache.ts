@@ -1,4 +1,12 @@
-import { parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+
+/**
+ * Most tokens (names, punctuation, values) one GraphQL document may hold: parsing and validating
+ * cost time in proportion, before any budget applies, so a document of thousands of aliased
+ * fields could hold the server for seconds. The largest document the clients send has a few
+ * hundred.
+ */
+export const MAX_QUERY_TOKENS = 5_000;
 
 /** A parsed and validated document, or the errors that stopped it. */
 export type CachedDocument =
@@ -22,11 +30,18 @@ export class DocumentCache {
     if (hit) return hit;
     let entry: CachedDocument;
     try {
-      const document = parse(query);
+      const document = parse(query, { maxTokens: MAX_QUERY_TOKENS });
       const errors = validate(this.schema, document);
       entry = errors.length > 0 ? { errors } : { document };
     } catch (error) {
-      entry = { errors: [error as GraphQLError] };
+      const tooLong = /contains more th\w+ \d+ tokens/.test((error as Error).message);
+      entry = {
+        errors: [
+          tooLong
+            ? new GraphQLError(`The query has more than ${MAX_QUERY_TOKENS} tokens (MAX_QUERY_TOKENS)`)
+            : (error as GraphQLError),
+        ],
+      };
     }
     if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(query, entry);

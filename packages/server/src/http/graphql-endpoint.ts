@@ -1,7 +1,8 @@
-import { execute, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExportService } from '../exports/export-service';
 import type { FaultDecision } from '../faults/faults';
+import { QueryBudgetError, QueryDeadline } from '../query/query-budget';
 import type { Context } from '../schema/context';
 import type { Store } from '../store/store';
 import { sendUnauthorized, viewerOf } from './auth';
@@ -15,7 +16,7 @@ export interface GraphqlEndpointDeps {
   schema: GraphQLSchema;
   store: Store;
   documents: DocumentCache;
-  /** Time budget of each runs query, in milliseconds. */
+  /** Time budget of each query, in milliseconds (mutations have none: they are not cut halfway). */
   queryBudgetMs: number;
   /** The documents to validate with now (the fault switch `parquetHistoryUnsupported` picks a smaller schema). */
   currentDocuments?: () => DocumentCache;
@@ -72,6 +73,17 @@ function baseUrlOf(req: IncomingMessage, fallback: string): string {
   return host ? `http://${host}` : fallback;
 }
 
+/** The errors of a result with the budget error of every field past the deadline told once. */
+function budgetErrorOnce(errors: readonly GraphQLError[]): readonly GraphQLError[] {
+  let told = false;
+  return errors.filter((e) => {
+    if (!(e.originalError instanceof QueryBudgetError)) return true;
+    if (told) return false;
+    told = true;
+    return true;
+  });
+}
+
 /**
  * `POST /graphql`: reads the JSON body, authenticates the API key (401 when unknown, except for
  * the viewer-only login check, which answers `viewer: null`), executes against the schema and
@@ -107,7 +119,11 @@ export async function handleGraphql(
     projects: new Map(),
     runs: new Map(),
     users: new Map(),
-    queryBudgetMs: deps.queryBudgetMs,
+    deadline: new QueryDeadline(
+      getOperationAST(cached.document, payload.operationName)?.operation === 'mutation'
+        ? Infinity
+        : deps.queryBudgetMs,
+    ),
     ...(deps.exports ? { exports: deps.exports } : {}),
   };
   const result = await execute({
@@ -118,7 +134,7 @@ export async function handleGraphql(
     contextValue: context,
   });
   const body: Record<string, unknown> = {};
-  if (result.errors) body.errors = result.errors.map((e) => formatError(e, deps.log));
+  if (result.errors) body.errors = budgetErrorOnce(result.errors).map((e) => formatError(e, deps.log));
   // Without `data` the request itself was refused (e.g. a variable of the wrong type): 400.
   const status = 'data' in result ? 200 : 400;
   if ('data' in result) body.data = result.data;

@@ -23,7 +23,7 @@ export interface HttpServerOptions {
   schema: GraphQLSchema;
   faults: FaultController;
   cors?: CorsOptions;
-  /** Time budget of each runs query, in milliseconds. */
+  /** Time budget of each GraphQL query, in milliseconds. */
   queryBudgetMs: number;
   /** History export URLs and scheduled exports. */
   exports?: ExportService;

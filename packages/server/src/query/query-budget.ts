@@ -1,30 +1,63 @@
-import { FilterError } from './filter-error';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { UserInputError } from '../util/user-input-error';
 
-/** Default time budget of one runs query (`queryBudgetMs` of `startServer`). */
+/** Default time budget of one GraphQL query (`queryBudgetMs` of `startServer`). */
 export const DEFAULT_QUERY_BUDGET_MS = 10_000;
 
-/** A runs query that ran past its time budget; answered as a GraphQL error, the server keeps serving. */
-export class QueryBudgetError extends FilterError {
+/** Longest stretch a request runs before other requests get the event loop. */
+const YIELD_AFTER_MS = 5;
+
+/** A query that ran past its time budget; answered as a GraphQL error, the server keeps serving. */
+export class QueryBudgetError extends UserInputError {
   override readonly name: string = 'QueryBudgetError';
 
   constructor(budgetMs: number) {
     super(
-      `The runs query took longer than its time budget of ${budgetMs} ms (queryBudgetMs): narrow the filter`,
+      `The query took longer than its time budget of ${budgetMs} ms (queryBudgetMs): ask for less (a narrower filter, fewer runs, keys or samples)`,
     );
   }
 }
 
-/** The deadline of a runs query: checked between slices of a scan and by the SQL functions. */
+/**
+ * The deadline of one GraphQL query (every resolver checks it, see `src/schema/budgeted.ts`),
+ * also checked between slices of a scan and by the SQL functions; and the time it last handed
+ * the event loop back, so that a long query can let other requests in every few milliseconds.
+ */
 export class QueryDeadline {
   private readonly end: number;
+  private resumed: number;
+  /** Thrown again by every later check: one error (one stack) however many fields fail. */
+  private error: QueryBudgetError | undefined;
 
   constructor(readonly budgetMs: number) {
-    this.end = performance.now() + budgetMs;
+    this.resumed = performance.now();
+    this.end = this.resumed + budgetMs;
   }
 
   /** Throws {@link QueryBudgetError} once the budget is spent. */
   check(): void {
-    if (performance.now() > this.end) throw new QueryBudgetError(this.budgetMs);
+    this.checkAt(performance.now());
+  }
+
+  /**
+   * Checks the deadline; true when the query has held the event loop long enough that it should
+   * {@link pause} before going on.
+   */
+  due(): boolean {
+    const now = performance.now();
+    this.checkAt(now);
+    return now - this.resumed > YIELD_AFTER_MS;
+  }
+
+  /** Hands the event loop to other requests once, then checks the deadline. */
+  async pause(): Promise<void> {
+    await yieldToEventLoop();
+    this.resumed = performance.now();
+    this.checkAt(this.resumed);
+  }
+
+  private checkAt(now: number): void {
+    if (now > this.end) throw (this.error ??= new QueryBudgetError(this.budgetMs));
   }
 }
 

@@ -1,4 +1,4 @@
-import { checkFilterLength, QueryDeadline, runListing } from '../query';
+import { checkFilterLength, runListing } from '../query';
 import { underDeadline } from '../query/query-budget';
 import { projectOf, type Context } from '../schema/context';
 import type { RunRow } from '../store/rows';
@@ -18,11 +18,11 @@ export function parseFilters(filters: unknown): unknown {
   }
 }
 
-/** Number of runs of a project matching `filters` (from the listing cache, see src/query), within the query budget. */
+/** Number of runs of a project matching `filters` (from the listing cache, see src/query), within the request's time budget. */
 export async function countRuns(ctx: Context, projectId: number, filters: unknown): Promise<number> {
   const filter = parseFilters(filters);
   const listing = runListing(ctx.store.db);
-  const deadline = new QueryDeadline(ctx.queryBudgetMs);
+  const { deadline } = ctx;
   await listing.prepareFilter({ projectId, filter }, deadline);
   return underDeadline(deadline, () => listing.count({ projectId, filter }));
 }
@@ -58,7 +58,7 @@ export async function listRuns(
   }
   const filter = parseFilters(args.filters);
   const listing = runListing(ctx.store.db);
-  const deadline = new QueryDeadline(ctx.queryBudgetMs);
+  const { deadline } = ctx;
   await listing.prepareFilter({ projectId, filter }, deadline);
   const page = underDeadline(deadline, () =>
     listing.page<RunRow>({ projectId, filter, order: args.order, after: args.after, first: args.size + 1 }),

@@ -1,5 +1,6 @@
 import type { ProjectRow, RunRow, UserRow } from '../store/rows';
 import type { ExportService } from '../exports/export-service';
+import type { QueryDeadline } from '../query/query-budget';
 import type { Store } from '../store/store';
 
 /** Per-request state handed to every resolver. */
@@ -14,8 +15,8 @@ export interface Context {
   runs: Map<number, RunRow>;
   /** Users already looked up during this request, by username. */
   users: Map<string, UserRow | undefined>;
-  /** Time budget of each runs query of this request, in milliseconds. */
-  queryBudgetMs: number;
+  /** The time budget of this request (`queryBudgetMs`), checked by every resolver. */
+  deadline: QueryDeadline;
   /** Signs history export URLs and schedules exports of finished runs. */
   exports?: ExportService;
 }

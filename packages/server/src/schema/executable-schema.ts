@@ -18,6 +18,7 @@ import { sweepMutationResolvers } from '../resolvers/upsert-sweep';
 import { userResolvers } from '../resolvers/user';
 import { viewResolvers } from '../resolvers/view';
 import { stringifyWandbJson } from '../util/wandb-json';
+import { budgeted } from './budgeted';
 import { SDL } from './sdl';
 import { ARTIFACT_RESOLVERS, withArtifactResolvers } from '../artifacts/register';
 
@@ -68,7 +69,7 @@ export function createExecutableSchema(options: ExecutableSchemaOptions = {}): G
       const field = fields[fieldName];
       if (!field && options.withoutParquetHistory && fieldName === 'parquetHistory') continue;
       if (!field) throw new Error(`Schema has no field ${typeName}.${fieldName}`);
-      field.resolve = resolve;
+      field.resolve = budgeted(resolve);
     }
   }
   return schema;
