@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import type { PostText, TextReply, TextRequestInit } from '@wbapi/core';
+import { parseReplyParts } from './parse-reply-parts';
 import { hasProxy, type NodeFetchOptions } from './node-fetch';
 import {
   createNodeRequester,
@@ -17,19 +18,21 @@ const DECODERS: Record<string, (input: Buffer, done: (error: Error | null, out: 
   br: brotliDecompress,
 };
 
-/** Reads a whole reply body, decoding `Content-Encoding`, as UTF-8 text without a BOM. */
+/**
+ * Reads a whole reply body, decoding `Content-Encoding`, as UTF-8 text without a BOM, in the
+ * pieces it arrived in: plain bodies are decoded chunk by chunk and never joined here (V8
+ * allocates long strings slowly, see {@link parseReplyParts}).
+ */
 function readBody(
   message: IncomingMessage,
   signal: AbortSignal,
   onChunk: () => void = () => undefined,
-): Promise<string> {
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const encoding = (message.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     const decode = DECODERS[encoding];
     const chunks: Buffer[] = [];
-    // Plain bodies are decoded chunk by chunk as they arrive: turning one large buffer into a
-    // string costs far more in V8 than the same bytes in socket-sized pieces.
-    let text = '';
+    const parts: string[] = [];
     if (!decode) message.setEncoding('utf8');
     const onAbort = (): void => {
       message.destroy();
@@ -45,7 +48,7 @@ function readBody(
             onChunk();
           }
         : (chunk: string) => {
-            text += chunk;
+            parts.push(chunk);
             onChunk();
           },
     );
@@ -53,10 +56,13 @@ function readBody(
     message.on('close', () => {
       signal.removeEventListener('abort', onAbort);
       if (!message.complete) return reject(new Error('the connection closed before the reply was read'));
-      const finish = (whole: string): void =>
-        resolve(whole.charCodeAt(0) === 0xfeff ? whole.slice(1) : whole);
-      if (!decode) return finish(text);
-      decode(Buffer.concat(chunks), (error, out) => (error ? reject(error) : finish(out.toString('utf8'))));
+      const finish = (whole: string[]): void => {
+        const first = whole[0];
+        if (first?.charCodeAt(0) === 0xfeff) whole[0] = first.slice(1);
+        resolve(whole);
+      };
+      if (!decode) return finish(parts);
+      decode(Buffer.concat(chunks), (error, out) => (error ? reject(error) : finish([out.toString('utf8')])));
     });
   });
 }
@@ -78,8 +84,7 @@ export function createNodePost(
   if (options.dispatcher || hasProxy(options.env ?? process.env)) return undefined;
   return async (url: string, init: TextRequestInit): Promise<TextReply> => {
     const target = new URL(url);
-    const headers: Record<string, string> = {};
-    init.headers.forEach((value, name) => (headers[name] = value));
+    const headers = { ...init.headers };
     if (!('accept-encoding' in headers) && !isLoopback(target.hostname))
       headers['accept-encoding'] = 'gzip, deflate, br';
     const { signal } = init;
@@ -91,6 +96,7 @@ export function createNodePost(
     // Read at once, so that an error on the socket always has a listener.
     const body = readBody(message, signal, init.onChunk);
     body.catch(() => undefined);
+    let text: string | undefined;
     const status = message.statusCode ?? 0;
     return {
       ok: status >= 200 && status < 300,
@@ -98,7 +104,8 @@ export function createNodePost(
       statusText: message.statusMessage ?? '',
       url,
       headers: headerReader(message),
-      text: () => body,
+      text: async () => (text ??= (await body).join('')),
+      parsedBody: async () => parseReplyParts(await body),
     };
   };
 }
