@@ -43,6 +43,8 @@ function row(step: number, next: () => number): Record<string, unknown> {
   return value;
 }
 
+type Kind = 'history' | 'sampled' | 'specs' | 'runs';
+
 /** A reply's text with `rows` rows as the server would send them, NaN written bare where asked. */
 function reply(
   kind: 'history' | 'sampled' | 'specs',
@@ -56,6 +58,15 @@ function reply(
     const history = list.map((r) => bare(JSON.stringify(r)));
     return JSON.stringify({ data: { project: { id: 'p', run: { history } } } });
   }
+  if (kind === 'runs') {
+    // A runs listing whose runs carry their history (runs.histories), lists after it too.
+    const edges = Array.from({ length: 4 }, (_, i) => ({
+      node: { name: `run${i}`, tags: ['a', '],['], history: list.map((r) => bare(JSON.stringify(r))) },
+    }));
+    return JSON.stringify({
+      data: { project: { runs: { edges, pageInfo: { hasNextPage: false, x: [1] } } } },
+    });
+  }
   const body = bare(JSON.stringify(list));
   const lists = kind === 'specs' ? `[${body},${body}]` : `[${body}]`;
   return `{"data":{"project":{"run":{"sampledHistory":${lists}}}}}`;
@@ -65,8 +76,8 @@ describe('parseReplyParts', () => {
   it('gives what parsing the whole text gives, however a long reply is cut', () => {
     const next = random(14);
     for (let round = 0; round < 60; round++) {
-      const kind = (['history', 'sampled', 'specs'] as const)[round % 3] ?? 'history';
-      const text = reply(kind, 200 + Math.floor(next() * 600), next, round % 4 === 0);
+      const kind = (['history', 'sampled', 'specs', 'runs'] as const)[round % 4] ?? 'history';
+      const text = reply(kind, 200 + Math.floor(next() * 600), next, round % 5 === 0);
       const parts = cut(text, next, round % 2 ? 70_000 : 5_000);
       expect(parseReplyParts(parts)).toEqual({ json: whole(text), chars: text.length });
     }

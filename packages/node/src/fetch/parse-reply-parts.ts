@@ -21,36 +21,52 @@ function firstArrayOpening(text: string): number {
   return -1;
 }
 
-/** Whether the character at `at` is preceded by an odd run of backslashes (so it is escaped). */
+/**
+ * Whether the character at `at` may be escaped: preceded by an odd run of backslashes, or by a
+ * run reaching `from` (what comes before is not known).
+ */
 function escaped(text: string, at: number, from: number): boolean {
   let run = 0;
   while (at - 1 - run >= from && text.charCodeAt(at - 1 - run) === 92) run++;
-  return run % 2 === 1;
+  return run % 2 === 1 || (run > 0 && at - run === from);
 }
 
-/** The one array of a skeleton parsed from text whose only array is the placeholder. */
-function placeholder(node: unknown): unknown[] | undefined {
-  if (Array.isArray(node)) return node;
+/** The array in `node` whose only element is `marker`, searched depth first. */
+function arrayHolding(node: unknown, marker: string): unknown[] | undefined {
   if (node === null || typeof node !== 'object') return undefined;
+  if (Array.isArray(node) && node.length === 1 && node[0] === marker) return node;
   for (const value of Object.values(node)) {
-    const found = placeholder(value);
+    const found = arrayHolding(value, marker);
     if (found) return found;
   }
   return undefined;
 }
 
+/** `parts` joined and parsed, in pieces when long (see {@link parseList}). */
+function parseParts(parts: readonly string[], depthLeft: number): unknown {
+  let chars = 0;
+  for (const part of parts) chars += part.length;
+  if (chars > PIECE && depthLeft > 0) {
+    const list = parseList(parts, depthLeft - 1);
+    if (list) return list.json;
+  }
+  return parseWandbJson(parts.length === 1 ? (parts[0] as string) : parts.join(''));
+}
+
 /**
- * Parses a reply of the shape `<objects> [ … [ e1, e2, … ] … ] <closing braces>` (a history page,
- * a run's sampled history: one long list of strings or objects) piece by piece, each piece a few
- * elements cut at `","` or `},{`, so that no string of the whole body is ever built. A cut inside
- * a string or a nested value leaves its piece unbalanced, so any wrong cut makes a piece fail to
- * parse; then, or for any other shape, this returns undefined and the caller parses the whole.
+ * Parses text of the shape `<prefix> [ e1, e2, … ] <suffix>`, where the prefix holds no list
+ * (a history page, a run's sampled history, a runs listing with each run's history), without
+ * building one string of it: the skeleton (prefix, an empty list, suffix) is parsed alone, and
+ * the elements in groups of a few, cut at `","` or `},{`; an element longer than a group is
+ * parsed the same way. A cut inside a string or a nested value leaves its group or element
+ * unbalanced, so any wrong cut makes a parse fail: then, or for any other shape, this throws or
+ * returns undefined and the caller parses the whole.
  */
-function parseLongList(pieces: readonly string[]): { json: unknown } | undefined {
+function parseList(pieces: readonly string[], depthLeft: number): { json: unknown } | undefined {
   // A short first or last piece is joined to its neighbour: the ends are then in one piece each.
   const parts = [...pieces];
-  if (parts.length > 2 && (parts[0] as string).length < 1024) parts.splice(0, 2, `${parts[0]}${parts[1]}`);
-  if (parts.length > 2 && (parts.at(-1) as string).length < 1024)
+  while (parts.length > 2 && (parts[0] as string).length < 1024) parts.splice(0, 2, `${parts[0]}${parts[1]}`);
+  while (parts.length > 2 && (parts.at(-1) as string).length < 1024)
     parts.splice(-2, 2, `${parts.at(-2)}${parts.at(-1)}`);
   if (parts.length < 2) return undefined;
   const head = parts[0] as string;
@@ -61,54 +77,85 @@ function parseLongList(pieces: readonly string[]): { json: unknown } | undefined
   while (head[inner] === '[') inner++;
   const depth = inner - open;
   const separator = head[inner] === '"' ? '","' : head[inner] === '{' ? '},{' : '';
-  if (!separator) return undefined;
-  // The end: `depth` closing brackets, then only closing braces and whitespace.
-  let end = last.length - 1;
-  while (end >= 0 && /[}\s]/.test(last[end] as string)) end--;
-  for (let d = 0; d < depth; d++, end--) if (last[end] !== ']') return undefined;
-  if (end < 0) return undefined;
-  const skeleton = parseWandbJson(head.slice(0, inner) + ']'.repeat(depth) + last.slice(end + 1 + depth));
-  let target = placeholder(skeleton);
-  for (let d = 1; d < depth && target; d++) target = target[0] as unknown[] | undefined;
-  if (!target || target.length > 0) return undefined;
-  const list = target;
-  const parse = (text: string): void => {
-    for (const value of parseWandbJson(`[${text}]`) as unknown[]) list.push(value);
-  };
-  let pending = '';
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as string;
-    const text = pending + part.slice(i === 0 ? inner : 0, i === parts.length - 1 ? end + 1 : part.length);
-    let start = 0;
-    while (text.length - start > PIECE) {
-      let cut = text.lastIndexOf(separator, start + PIECE);
-      while (cut > start && separator === '","' && escaped(text, cut, start))
-        cut = text.lastIndexOf(separator, cut - 1);
-      if (cut <= start) break; // an element longer than a piece: wait for more text
-      parse(text.slice(start, cut + 1));
-      start = cut + 2;
+  const close = last.lastIndexOf(']'.repeat(depth));
+  if (!separator || close < 1) return undefined;
+  // Random, so that the data cannot forge it.
+  const marker = `wbapi-list-${Math.random().toString(36).slice(2)}`;
+  const skeleton = parseWandbJson(`${head.slice(0, inner)}"${marker}"${last.slice(close)}`);
+  const target = arrayHolding(skeleton, marker);
+  if (!target) return undefined;
+  target.length = 0;
+  // The elements' text in pieces; the last one or two characters of a piece move to the next
+  // when they could begin a separator, so that every separator lies within one piece.
+  const region = [head.slice(inner), ...parts.slice(1, -1), last.slice(0, close)];
+  for (let i = 0; i + 1 < region.length; i++) {
+    const piece = region[i] as string;
+    const carry = piece.endsWith(separator.slice(0, 2)) ? 2 : piece.endsWith(separator[0] as string) ? 1 : 0;
+    if (carry > 0) {
+      region[i] = piece.slice(0, -carry);
+      region[i + 1] = piece.slice(-carry) + (region[i + 1] as string);
     }
-    pending = text.slice(start);
   }
-  parse(pending);
+  let element: string[] = [];
+  let elementChars = 0;
+  let group: string[] = [];
+  let groupChars = 0;
+  const endGroup = (): void => {
+    if (group.length === 0) return;
+    for (const value of parseWandbJson(`[${group.join(',')}]`) as unknown[]) target.push(value);
+    group = [];
+    groupChars = 0;
+  };
+  const endElement = (): void => {
+    if (elementChars > PIECE) {
+      endGroup();
+      target.push(parseParts(element, depthLeft));
+    } else {
+      if (groupChars + elementChars > PIECE) endGroup();
+      group.push(element.join(''));
+      groupChars += elementChars + 1;
+    }
+    element = [];
+    elementChars = 0;
+  };
+  for (const piece of region) {
+    for (let from = 0; ;) {
+      let cut = piece.indexOf(separator, from);
+      // A quote after backslashes may be escaped (a run reaching the piece's start: not cut there).
+      while (cut >= 0 && separator === '","' && escaped(piece, cut, 0))
+        cut = piece.indexOf(separator, cut + 1);
+      if (cut < 0) {
+        element.push(piece.slice(from));
+        elementChars += piece.length - from;
+        break;
+      }
+      element.push(piece.slice(from, cut + 1));
+      elementChars += cut + 1 - from;
+      endElement();
+      from = cut + 2;
+    }
+  }
+  endElement();
+  endGroup();
   return { json: skeleton };
 }
 
 /**
  * A reply body (the text pieces it arrived in) parsed as W&B JSON, or undefined when it is not
- * JSON. Long lists are parsed in pieces (see {@link parseLongList}); anything else at once.
+ * JSON. Long lists are parsed in pieces (see {@link parseList}), so that no string of the whole
+ * body is built; the value is the one parsing the joined text gives.
  */
 export function parseReplyParts(parts: readonly string[]): { json: unknown; chars: number } | undefined {
   let chars = 0;
   for (const part of parts) chars += part.length;
+  if (chars === 0) return undefined;
   try {
-    const inPieces = chars > PIECE ? parseLongList(parts) : undefined;
-    if (inPieces) return { json: inPieces.json, chars };
+    return { json: parseParts(parts, 4), chars };
   } catch {
-    // not that shape after all: parsed whole below
+    // A wrong cut (or text that is not JSON): the whole text decides.
   }
   try {
-    return chars === 0 ? undefined : { json: parseWandbJson(parts.join('')), chars };
+    return { json: parseWandbJson(parts.join('')), chars };
   } catch {
     return undefined;
   }
