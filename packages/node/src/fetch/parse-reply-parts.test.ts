@@ -46,12 +46,7 @@ function row(step: number, next: () => number): Record<string, unknown> {
 type Kind = 'history' | 'sampled' | 'specs' | 'runs';
 
 /** A reply's text with `rows` rows as the server would send them, NaN written bare where asked. */
-function reply(
-  kind: 'history' | 'sampled' | 'specs',
-  rows: number,
-  next: () => number,
-  nan: boolean,
-): string {
+function reply(kind: Kind, rows: number, next: () => number, nan: boolean): string {
   const list = Array.from({ length: rows }, (_, i) => row(i, next));
   const bare = (text: string): string => (nan ? text.replace(/"loss":0\.0[0-4]\d*/g, '"loss":NaN') : text);
   if (kind === 'history') {

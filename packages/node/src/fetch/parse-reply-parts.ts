@@ -7,18 +7,23 @@ import { parseWandbJson } from '@wbapi/core';
  */
 const PIECE = 48_000;
 
-/** Index of the first `[` outside strings in `text`, or -1. */
-function firstArrayOpening(text: string): number {
+/**
+ * Index of the outermost `[` of `head` still open at its end (the list the rest of the text
+ * continues), or -1.
+ */
+function openListOf(head: string): number {
+  const opens: number[] = [];
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < head.length; i++) {
+    const ch = head.charCodeAt(i);
     if (inString) {
       if (ch === 92 /* \ */) i++;
       else if (ch === 34 /* " */) inString = false;
     } else if (ch === 34) inString = true;
-    else if (ch === 91 /* [ */) return i;
+    else if (ch === 91 /* [ */ || ch === 123 /* { */) opens.push(i);
+    else if (ch === 93 /* ] */ || ch === 125 /* } */) opens.pop();
   }
-  return -1;
+  return opens.find((at) => head.charCodeAt(at) === 91) ?? -1;
 }
 
 /**
@@ -71,20 +76,33 @@ function parseList(pieces: readonly string[], depthLeft: number): { json: unknow
   if (parts.length < 2) return undefined;
   const head = parts[0] as string;
   const last = parts.at(-1) as string;
-  const open = firstArrayOpening(head);
+  const open = openListOf(head);
   if (open < 0) return undefined;
   let inner = open + 1;
   while (head[inner] === '[') inner++;
   const depth = inner - open;
   const separator = head[inner] === '"' ? '","' : head[inner] === '{' ? '},{' : '';
-  const close = last.lastIndexOf(']'.repeat(depth));
-  if (!separator || close < 1) return undefined;
+  if (!separator) return undefined;
   // Random, so that the data cannot forge it.
   const marker = `wbapi-list-${Math.random().toString(36).slice(2)}`;
-  const skeleton = parseWandbJson(`${head.slice(0, inner)}"${marker}"${last.slice(close)}`);
-  const target = arrayHolding(skeleton, marker);
+  // The list's end: the first `]` (times depth) of the last piece after which the skeleton parses.
+  const closing = ']'.repeat(depth);
+  let close = -1;
+  let skeleton: unknown;
+  let target: unknown[] | undefined;
+  for (let tries = 0; !target && tries < 16; tries++) {
+    close = last.indexOf(closing, close + 1);
+    if (close < 0) return undefined;
+    try {
+      skeleton = parseWandbJson(`${head.slice(0, inner)}"${marker}"${last.slice(close)}`);
+      target = arrayHolding(skeleton, marker);
+    } catch {
+      // not there: the next one
+    }
+  }
   if (!target) return undefined;
   target.length = 0;
+  const list = target;
   // The elements' text in pieces; the last one or two characters of a piece move to the next
   // when they could begin a separator, so that every separator lies within one piece.
   const region = [head.slice(inner), ...parts.slice(1, -1), last.slice(0, close)];
@@ -102,14 +120,14 @@ function parseList(pieces: readonly string[], depthLeft: number): { json: unknow
   let groupChars = 0;
   const endGroup = (): void => {
     if (group.length === 0) return;
-    for (const value of parseWandbJson(`[${group.join(',')}]`) as unknown[]) target.push(value);
+    for (const value of parseWandbJson(`[${group.join(',')}]`) as unknown[]) list.push(value);
     group = [];
     groupChars = 0;
   };
   const endElement = (): void => {
     if (elementChars > PIECE) {
       endGroup();
-      target.push(parseParts(element, depthLeft));
+      list.push(parseParts(element, depthLeft));
     } else {
       if (groupChars + elementChars > PIECE) endGroup();
       group.push(element.join(''));
