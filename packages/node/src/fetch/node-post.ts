@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import type { PostText, TextReply, TextRequestInit } from '@wbapi/core';
 import { parseReplyParts } from './parse-reply-parts';
@@ -19,52 +20,49 @@ const DECODERS: Record<string, (input: Buffer, done: (error: Error | null, out: 
 };
 
 /**
- * Reads a whole reply body, decoding `Content-Encoding`, as UTF-8 text without a BOM, in the
- * pieces it arrived in: plain bodies are decoded chunk by chunk and never joined here (V8
- * allocates long strings slowly, see {@link parseReplyParts}).
+ * Reads a whole reply body, decoding `Content-Encoding`, as the byte chunks it arrived in. They
+ * stay bytes (outside the JavaScript heap, so the garbage collector never copies them) until
+ * {@link textParts} turns them into text right before it is parsed.
  */
 function readBody(
   message: IncomingMessage,
   signal: AbortSignal,
   onChunk: () => void = () => undefined,
-): Promise<string[]> {
+): Promise<Buffer[]> {
   return new Promise((resolve, reject) => {
     const encoding = (message.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     const decode = DECODERS[encoding];
     const chunks: Buffer[] = [];
-    const parts: string[] = [];
-    if (!decode) message.setEncoding('utf8');
     const onAbort = (): void => {
       message.destroy();
       reject(signal.reason);
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    message.on(
-      'data',
-      decode
-        ? (chunk: Buffer) => {
-            chunks.push(chunk);
-            onChunk();
-          }
-        : (chunk: string) => {
-            parts.push(chunk);
-            onChunk();
-          },
-    );
+    message.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      onChunk();
+    });
     message.on('error', reject);
     message.on('close', () => {
       signal.removeEventListener('abort', onAbort);
       if (!message.complete) return reject(new Error('the connection closed before the reply was read'));
-      const finish = (whole: string[]): void => {
-        const first = whole[0];
-        if (first?.charCodeAt(0) === 0xfeff) whole[0] = first.slice(1);
-        resolve(whole);
-      };
-      if (!decode) return finish(parts);
-      decode(Buffer.concat(chunks), (error, out) => (error ? reject(error) : finish([out.toString('utf8')])));
+      if (!decode) return resolve(chunks);
+      decode(Buffer.concat(chunks), (error, out) => (error ? reject(error) : resolve([out])));
     });
   });
+}
+
+/**
+ * Byte chunks as UTF-8 text without a BOM, one string per chunk (never one string of the whole:
+ * V8 allocates long strings slowly, see {@link parseReplyParts}).
+ */
+function textParts(chunks: readonly Buffer[]): string[] {
+  const decoder = new StringDecoder('utf8');
+  const parts = chunks.map((chunk) => decoder.write(chunk));
+  parts.push(decoder.end());
+  if (parts[0]?.charCodeAt(0) === 0xfeff) parts[0] = parts[0].slice(1);
+  return parts.filter((part) => part !== '');
 }
 
 /**
@@ -96,7 +94,6 @@ export function createNodePost(
     // Read at once, so that an error on the socket always has a listener.
     const body = readBody(message, signal, init.onChunk);
     body.catch(() => undefined);
-    let text: string | undefined;
     const status = message.statusCode ?? 0;
     return {
       ok: status >= 200 && status < 300,
@@ -104,8 +101,8 @@ export function createNodePost(
       statusText: message.statusMessage ?? '',
       url,
       headers: headerReader(message),
-      text: async () => (text ??= (await body).join('')),
-      parsedBody: async () => parseReplyParts(await body),
+      text: async () => textParts(await body).join(''),
+      parsedBody: async () => parseReplyParts(textParts(await body)),
     };
   };
 }

@@ -120,7 +120,10 @@ function parseList(pieces: readonly string[], depthLeft: number): { json: unknow
   let groupChars = 0;
   const endGroup = (): void => {
     if (group.length === 0) return;
-    for (const value of parseWandbJson(`[${group.join(',')}]`) as unknown[]) list.push(value);
+    // The brackets join the first and last elements, so that the group is copied once (by join).
+    group[0] = `[${group[0]}`;
+    group[group.length - 1] += ']';
+    for (const value of parseWandbJson(group.join(',')) as unknown[]) list.push(value);
     group = [];
     groupChars = 0;
   };
@@ -130,7 +133,7 @@ function parseList(pieces: readonly string[], depthLeft: number): { json: unknow
       list.push(parseParts(element, depthLeft));
     } else {
       if (groupChars + elementChars > PIECE) endGroup();
-      group.push(element.join(''));
+      group.push(element.length === 1 ? (element[0] as string) : element.join(''));
       groupChars += elementChars + 1;
     }
     element = [];
