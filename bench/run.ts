@@ -17,6 +17,8 @@ const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.lengt
 const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
 const roundsArg = args.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length);
 const rounds = Math.max(1, Number(roundsArg ?? (quick ? 1 : 2)));
+// --cpu-prof=<dir>: each client variant's measuring child writes a V8 CPU profile there.
+const cpuProfDir = args.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
 // BENCH_SIZES='{"scanRows":100000}' overrides single sizes, for investigating one workload.
 const sizes: BenchSizes = {
   ...(quick ? QUICK : FULL),
@@ -93,10 +95,18 @@ async function runWorkloads(chosen: typeof workloads): Promise<Row[]> {
   try {
     for (const workload of chosen) {
       const run = async (variant: 'client' | 'limit') => {
+        const profile =
+          cpuProfDir && variant === 'client'
+            ? [
+                '--cpu-prof',
+                `--cpu-prof-dir=${cpuProfDir}`,
+                `--cpu-prof-name=${workload.id}-${Date.now()}.cpuprofile`,
+              ]
+            : [];
         const child = forkChild(
           measureChild,
           [workload.id, variant, JSON.stringify(context)],
-          ['--expose-gc'],
+          ['--expose-gc', ...profile],
         );
         return firstMessage<Measurement>(child, `${workload.id} (${variant})`);
       };

@@ -19,7 +19,7 @@ export interface FetchFileDeps {
   /** The fetch to use. */
   fetch: typeof fetch;
   /** Headers for hops on the API's origin (client and call headers, `Authorization`). */
-  headers: Headers;
+  headers: Record<string, string>;
   /** `User-Agent` for hops elsewhere, which get nothing else but `Range`. */
   userAgent: string;
   /** Strings to keep out of errors. */

@@ -180,7 +180,10 @@ export class GraphQLClient {
   }
 
   /** Headers of an API request: W&B's, the client's, Basic auth, then the call's. */
-  private apiHeaders(extra: Record<string, string>, call: Record<string, string> | undefined): Headers {
+  private apiHeaders(
+    extra: Record<string, string>,
+    call: Record<string, string> | undefined,
+  ): Record<string, string> {
     const apiKey = this.options.apiKey;
     return mergeHeaders(
       this.commonHeaders(),

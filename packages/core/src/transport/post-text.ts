@@ -15,14 +15,20 @@ export interface TextReply {
   readonly headers: Pick<Headers, 'get'>;
   /** The whole body as text; rejects when the body cannot be read (reset, abort). */
   text(): Promise<string>;
+  /**
+   * Optional: the body parsed as W&B JSON and its length in characters (undefined when it is not
+   * JSON), for a platform that parses long bodies without one string of them (Node does).
+   * `text()` still answers afterwards.
+   */
+  parsedBody?(): Promise<{ json: unknown; chars: number } | undefined>;
 }
 
 /** A POST as the GraphQL client sends it. */
 export interface TextRequestInit {
   /** Always `'POST'`. */
   method: 'POST';
-  /** Request headers. */
-  headers: Headers;
+  /** Request headers, names lower-cased. */
+  headers: Record<string, string>;
   /** Request body (JSON text). */
   body: string;
   /** Aborts the request and the reading of its body. */

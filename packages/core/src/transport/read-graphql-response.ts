@@ -52,6 +52,11 @@ export async function readGraphQLResponse<T>(
   onRead: () => void = () => undefined,
   operationName = 'the request',
 ): Promise<GraphQLReply<T>> {
+  const own = response.ok ? await response.parsedBody?.() : undefined;
+  const ownJson = own?.json;
+  // Taken as it is only when it holds data and no errors; anything else is read again below.
+  if (ownJson && typeof ownJson === 'object' && 'data' in ownJson && !graphQLErrorsOf(ownJson))
+    return { data: ownJson.data as T, bodyChars: (own as { chars: number }).chars };
   const bodyText = await readBodyText(response, onRead);
   const json = parseReplyBody(bodyText);
   if (!response.ok || graphQLErrorsOf(json)) throw replyError(response, bodyText, json, secrets, now());

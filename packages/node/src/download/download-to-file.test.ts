@@ -19,7 +19,7 @@ import { WORKER_MD5_MIN_BYTES } from './md5-hasher';
 
 const BYTES = randomBytes(300_000);
 const MD5 = createHash('md5').update(BYTES).digest('base64');
-// Large enough for the MD5 to be computed in a worker thread.
+// Larger than the size from which a worker could hash (downloads hash inline).
 const BIG = randomBytes(WORKER_MD5_MIN_BYTES + 1_000_003);
 const BIG_MD5 = createHash('md5').update(BIG).digest('base64');
 
@@ -165,7 +165,7 @@ describe('downloadToFile', () => {
     expect(readdirSync(root)).toEqual([]);
   });
 
-  // The large file is hashed in a worker thread, the small one inline.
+  // A large file and a small one.
   it.each([
     ['small', 'plain', BYTES.length, MD5],
     ['large', 'big', BIG.length, BIG_MD5],

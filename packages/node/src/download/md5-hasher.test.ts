@@ -78,11 +78,13 @@ describe('WorkerMd5 after close', () => {
 });
 
 describe('createMd5Hasher', () => {
-  it('hashes inline below the threshold and in a worker from it on', async () => {
-    const small = createMd5Hasher(WORKER_MD5_MIN_BYTES - 1);
-    const large = createMd5Hasher(WORKER_MD5_MIN_BYTES);
+  it('hashes inline below the threshold and in a worker from it on, inline by default', async () => {
+    const small = createMd5Hasher(WORKER_MD5_MIN_BYTES - 1, WORKER_MD5_MIN_BYTES);
+    const large = createMd5Hasher(WORKER_MD5_MIN_BYTES, WORKER_MD5_MIN_BYTES);
+    const byDefault = createMd5Hasher(10 * WORKER_MD5_MIN_BYTES);
     expect(small).toBeInstanceOf(InlineMd5);
     expect(large).toBeInstanceOf(WorkerMd5);
-    await Promise.all([small.close(), large.close()]);
+    expect(byDefault).toBeInstanceOf(InlineMd5);
+    await Promise.all([small.close(), large.close(), byDefault.close()]);
   });
 });

@@ -14,9 +14,11 @@ export interface Md5Hasher {
 }
 
 /**
- * Below this size the MD5 is computed on the main thread. Starting a worker costs about 60-110 ms
- * of CPU on a 2-core machine, about what hashing 32 MiB costs (MD5 runs at ~450 MB/s), so smaller
- * files gain nothing from it.
+ * The size from which {@link createMd5Hasher} hashes in a worker thread when asked to (its
+ * `minWorkerBytes`): starting a worker costs about 60-110 ms of CPU on a 2-core machine, about
+ * what hashing 32 MiB costs. Downloads hash inline: a worker saves wall time only where a core is
+ * idle, and costs CPU for its start and for copying every chunk into its ring (200 MB on 2 shared
+ * cores: 6.23 ms/MB of process CPU with the worker, 5.61 inline, `pnpm bench --only=download`).
  */
 export const WORKER_MD5_MIN_BYTES = 32 * 1024 * 1024;
 
@@ -51,10 +53,11 @@ export const NO_MD5: Md5Hasher = Object.freeze({
 });
 
 /**
- * A hasher for a file of `sizeBytes`: in a worker thread from `minWorkerBytes` on, inline below,
- * and inline too where workers are not allowed (Node's permission model without `--allow-worker`).
+ * A hasher for a file of `sizeBytes`: in a worker thread from `minWorkerBytes` on (never by
+ * default), inline below, and inline too where workers are not allowed (Node's permission model
+ * without `--allow-worker`).
  */
-export function createMd5Hasher(sizeBytes: number, minWorkerBytes = WORKER_MD5_MIN_BYTES): Md5Hasher {
+export function createMd5Hasher(sizeBytes: number, minWorkerBytes = Number.POSITIVE_INFINITY): Md5Hasher {
   if (sizeBytes < minWorkerBytes) return new InlineMd5();
   try {
     return new WorkerMd5();

@@ -58,7 +58,7 @@ const noFetch = (() => Promise.reject(new Error('fetch must not be called'))) as
 function post(path: string, body = '{}', signal = new AbortController().signal, fallback = noFetch) {
   const send = createNodePost({ env: {} }, fallback);
   if (!send) throw new Error('expected a post function');
-  const headers = new Headers({ 'content-type': 'application/json', 'x-test': 'yes' });
+  const headers = { 'content-type': 'application/json', 'x-test': 'yes' };
   return send(`${base}${path}`, { method: 'POST', headers, body, signal });
 }
 
@@ -69,7 +69,7 @@ describe('createNodePost', () => {
     for (const body of ['{"a":1}', '{"b":"ü"}', '{"c":3}', '{"d":4}']) {
       const reply = await send?.(`${base}/echo`, {
         method: 'POST',
-        headers: new Headers({ 'x-test': 'yes' }),
+        headers: { 'x-test': 'yes' },
         body,
         signal: new AbortController().signal,
       });

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import type { PostText, TextReply, TextRequestInit } from '@wbapi/core';
+import { parseReplyParts } from './parse-reply-parts';
 import { hasProxy, type NodeFetchOptions } from './node-fetch';
 import {
   createNodeRequester,
@@ -17,48 +19,50 @@ const DECODERS: Record<string, (input: Buffer, done: (error: Error | null, out: 
   br: brotliDecompress,
 };
 
-/** Reads a whole reply body, decoding `Content-Encoding`, as UTF-8 text without a BOM. */
+/**
+ * Reads a whole reply body, decoding `Content-Encoding`, as the byte chunks it arrived in. They
+ * stay bytes (outside the JavaScript heap, so the garbage collector never copies them) until
+ * {@link textParts} turns them into text right before it is parsed.
+ */
 function readBody(
   message: IncomingMessage,
   signal: AbortSignal,
   onChunk: () => void = () => undefined,
-): Promise<string> {
+): Promise<Buffer[]> {
   return new Promise((resolve, reject) => {
     const encoding = (message.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     const decode = DECODERS[encoding];
     const chunks: Buffer[] = [];
-    // Plain bodies are decoded chunk by chunk as they arrive: turning one large buffer into a
-    // string costs far more in V8 than the same bytes in socket-sized pieces.
-    let text = '';
-    if (!decode) message.setEncoding('utf8');
     const onAbort = (): void => {
       message.destroy();
       reject(signal.reason);
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    message.on(
-      'data',
-      decode
-        ? (chunk: Buffer) => {
-            chunks.push(chunk);
-            onChunk();
-          }
-        : (chunk: string) => {
-            text += chunk;
-            onChunk();
-          },
-    );
+    message.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      onChunk();
+    });
     message.on('error', reject);
     message.on('close', () => {
       signal.removeEventListener('abort', onAbort);
       if (!message.complete) return reject(new Error('the connection closed before the reply was read'));
-      const finish = (whole: string): void =>
-        resolve(whole.charCodeAt(0) === 0xfeff ? whole.slice(1) : whole);
-      if (!decode) return finish(text);
-      decode(Buffer.concat(chunks), (error, out) => (error ? reject(error) : finish(out.toString('utf8'))));
+      if (!decode) return resolve(chunks);
+      decode(Buffer.concat(chunks), (error, out) => (error ? reject(error) : resolve([out])));
     });
   });
+}
+
+/**
+ * Byte chunks as UTF-8 text without a BOM, one string per chunk (never one string of the whole:
+ * V8 allocates long strings slowly, see {@link parseReplyParts}).
+ */
+function textParts(chunks: readonly Buffer[]): string[] {
+  const decoder = new StringDecoder('utf8');
+  const parts = chunks.map((chunk) => decoder.write(chunk));
+  parts.push(decoder.end());
+  if (parts[0]?.charCodeAt(0) === 0xfeff) parts[0] = parts[0].slice(1);
+  return parts.filter((part) => part !== '');
 }
 
 /**
@@ -78,8 +82,7 @@ export function createNodePost(
   if (options.dispatcher || hasProxy(options.env ?? process.env)) return undefined;
   return async (url: string, init: TextRequestInit): Promise<TextReply> => {
     const target = new URL(url);
-    const headers: Record<string, string> = {};
-    init.headers.forEach((value, name) => (headers[name] = value));
+    const headers = { ...init.headers };
     if (!('accept-encoding' in headers) && !isLoopback(target.hostname))
       headers['accept-encoding'] = 'gzip, deflate, br';
     const { signal } = init;
@@ -98,7 +101,8 @@ export function createNodePost(
       statusText: message.statusMessage ?? '',
       url,
       headers: headerReader(message),
-      text: () => body,
+      text: async () => textParts(await body).join(''),
+      parsedBody: async () => parseReplyParts(textParts(await body)),
     };
   };
 }
