@@ -24,10 +24,11 @@ import {
  * add 178 B to the classes page (26,538 B) and nothing to the functions page: the artifact
  * functions come only with `new Api({ artifacts })`. Issue 17's source choice in scans
  * (the Parquet reader comes from the platform, so neither page ships it):
- * 14,352 / 26,965 B.
+ * 14,352 / 26,965 B; 14,661 / 27,289 B after the reply checks of every field (issue 12) and
+ * the page-path transport changes (issue 14: plain header objects, parsed-body hook).
  */
-const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 14.5 * 1024);
-const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 26.5 * 1024);
+const FUNCTIONS_CEILING_BYTES = Math.max(FUNCTIONS_BUDGET_BYTES, 14.75 * 1024);
+const CLASSES_CEILING_BYTES = Math.max(CLASSES_BUDGET_BYTES, 27 * 1024);
 
 function report(label: string, m: BundleSizes): void {
   const largest = Object.entries(m.byPackage)
