@@ -11,6 +11,7 @@ import { WandbError } from '../../errors/wandb-error';
 import { decompressorsFor } from './codecs';
 import { ParquetHistoryFormatError } from './parquet-history-format-error';
 import { checkColumnType, toHistoryValue } from './column-values';
+import { keepKeys } from './merge-rows';
 import { RangeFile, type RangeFileOptions } from './range-file';
 
 /** One row group of an export file and the `_step` range its statistics give. */
@@ -141,8 +142,17 @@ export class ExportFile {
   async decodeGroup(group: ExportRowGroup, columns: readonly string[]): Promise<DecodedGroup> {
     for (const column of columns) checkColumnType(this.columns.get(column) as SchemaTree, column);
     // Columns are collected whole and rows built once from them: hyparquet's row objects would be
-    // garbage made only to be copied.
-    const data = new Map<string, unknown[]>(columns.map((c) => [c, new Array<unknown>(group.rowCount)]));
+    // garbage made only to be copied. Flat float columns (most of a history) go into a
+    // Float64Array with a presence mask, so a decoded group held over several pages is a few flat
+    // buffers rather than one boxed number per value for the garbage collector to trace and copy.
+    const data = new Map<string, ColumnData>(
+      columns.map((c) => [
+        c,
+        isFlatFloat(this.columns.get(c) as SchemaTree)
+          ? { values: new Float64Array(group.rowCount), present: new Uint8Array(group.rowCount) }
+          : new Array<unknown>(group.rowCount),
+      ]),
+    );
     try {
       await parquetRead({
         file: this.source,
@@ -153,11 +163,21 @@ export class ExportFile {
         utf8: false,
         ...(this.compressors ? { compressors: this.compressors } : {}),
         onChunk: ({ columnName, columnData, rowStart }) => {
-          const target = data.get(columnName) as unknown[];
+          const target = data.get(columnName) as ColumnData;
           const offset = rowStart - group.rowStart;
           const from = Math.max(0, -offset);
           const to = Math.min(columnData.length, group.rowCount - offset);
-          for (let i = from; i < to; i++) target[offset + i] = columnData[i];
+          if (Array.isArray(target)) {
+            for (let i = from; i < to; i++) target[offset + i] = columnData[i];
+            return;
+          }
+          const { values, present } = target;
+          for (let i = from; i < to; i++) {
+            const value = columnData[i];
+            if (typeof value !== 'number') continue; // a Parquet null
+            values[offset + i] = value;
+            present[offset + i] = 1;
+          }
         },
       });
     } catch (error) {
@@ -174,11 +194,40 @@ export class ExportFile {
   }
 }
 
+/** A flat float column: its values, and 1 where a row has one (0 for a Parquet null). */
+interface FloatColumn {
+  values: Float64Array;
+  present: Uint8Array;
+}
+
+/** A decoded column: flat floats, or anything else as hyparquet gives it. */
+type ColumnData = FloatColumn | unknown[];
+
+/** A column without children holding FLOAT or DOUBLE with no logical type (numbers or nulls only). */
+function isFlatFloat(node: SchemaTree): boolean {
+  const { element } = node;
+  return (
+    node.children.length === 0 &&
+    (element.type === 'DOUBLE' || element.type === 'FLOAT') &&
+    element.repetition_type !== 'REPEATED' &&
+    element.converted_type === undefined &&
+    element.logical_type === undefined
+  );
+}
+
 /** One column's values and where they go in a row. */
 interface ColumnSlot {
-  values: unknown[];
+  data: ColumnData;
   /** The column name, or its dotted path split. */
   path: string | string[];
+}
+
+/** The history value of row `r` of a column, `undefined` when the row has none. */
+function valueAt(data: ColumnData, r: number): unknown {
+  if (!Array.isArray(data)) return data.present[r] === 1 ? data.values[r] : undefined;
+  const raw = data[r];
+  if (raw === null || raw === undefined) return undefined;
+  return typeof raw === 'number' ? raw : toHistoryValue(raw);
 }
 
 /**
@@ -191,12 +240,13 @@ export class DecodedGroup {
   readonly steps: Float64Array;
   private readonly slots: ColumnSlot[] = [];
 
-  constructor(data: Map<string, unknown[]>, file: string) {
-    const raw = data.get('_step') as unknown[];
-    this.steps = new Float64Array(raw.length);
+  constructor(data: Map<string, ColumnData>, file: string) {
+    const raw = data.get('_step') as ColumnData;
+    const length = Array.isArray(raw) ? raw.length : raw.values.length;
+    this.steps = new Float64Array(length);
     let previous = -Infinity;
-    for (let r = 0; r < raw.length; r++) {
-      const step = toStep(raw[r]);
+    for (let r = 0; r < length; r++) {
+      const step = toStep(Array.isArray(raw) ? raw[r] : raw.present[r] === 1 ? raw.values[r] : null);
       this.steps[r] = step ?? NaN;
       if (step === null) continue;
       if (step < previous) {
@@ -207,7 +257,8 @@ export class DecodedGroup {
       previous = step;
     }
     for (const [name, values] of data) {
-      if (name !== '_step') this.slots.push({ values, path: name.includes('.') ? name.split('.') : name });
+      if (name !== '_step')
+        this.slots.push({ data: values, path: name.includes('.') ? name.split('.') : name });
     }
   }
 
@@ -219,9 +270,7 @@ export class DecodedGroup {
       if (Number.isNaN(step)) continue;
       const row: HistoryRow = { _step: step };
       for (const slot of this.slots) {
-        const raw = slot.values[r];
-        if (raw === null || raw === undefined) continue;
-        const value = typeof raw === 'number' ? raw : toHistoryValue(raw);
+        const value = valueAt(slot.data, r);
         if (value === undefined) continue;
         if (typeof slot.path === 'string') row[slot.path] = value;
         else setPath(row, slot.path, value);
@@ -230,6 +279,54 @@ export class DecodedGroup {
     }
     return rows;
   }
+
+  /**
+   * The rows of positions `[from, to)` under the keyed-scan rule ({@link keepKeys}): only rows
+   * having every key of `keysWithStep`, each with those keys alone, in that order.
+   */
+  keyedRows(from: number, to: number, keysWithStep: readonly string[]): HistoryRow[] {
+    const direct = directSlots(this.slots, keysWithStep);
+    if (!direct) return keepKeys(this.rows(from, to), keysWithStep);
+    const rows: HistoryRow[] = [];
+    const values: unknown[] = new Array<unknown>(direct.length);
+    rows: for (let r = from; r < to; r++) {
+      const step = this.steps[r] as number;
+      if (Number.isNaN(step)) continue;
+      for (let k = 0; k < direct.length; k++) {
+        const slot = direct[k] as ColumnSlot | null;
+        const value = slot === null ? step : valueAt(slot.data, r);
+        if (value === undefined) continue rows;
+        values[k] = value;
+      }
+      const row: HistoryRow = {};
+      for (let k = 0; k < direct.length; k++) row[keysWithStep[k] as string] = values[k];
+      rows.push(row);
+    }
+    return rows;
+  }
+}
+
+/**
+ * The slot of each key of a keyed scan (`null` for `_step`) when every key is one plain,
+ * undotted column with nothing nested under it, so rows can be made with those keys alone;
+ * else `undefined`.
+ */
+function directSlots(
+  slots: readonly ColumnSlot[],
+  keysWithStep: readonly string[],
+): (ColumnSlot | null)[] | undefined {
+  const out: (ColumnSlot | null)[] = [];
+  for (const key of keysWithStep) {
+    if (key === '_step') {
+      out.push(null);
+      continue;
+    }
+    if (key.includes('.')) return undefined;
+    const slot = slots.find((s) => s.path === key);
+    if (!slot || slots.some((s) => typeof s.path !== 'string' && s.path[0] === key)) return undefined;
+    out.push(slot);
+  }
+  return out;
 }
 
 /** Sets `value` at a dotted path, making dicts on the way (a non-dict already there wins). */

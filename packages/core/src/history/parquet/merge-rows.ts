@@ -6,6 +6,8 @@ import type { HistoryRow } from '../history';
  * of it and overlapping files give each step once.
  */
 export function mergeByStep(exported: readonly HistoryRow[], live: readonly HistoryRow[]): HistoryRow[] {
+  // The usual page (one file, nothing live) is already one row per step, ascending: a copy as is.
+  if (live.length === 0 && strictlyAscending(exported)) return exported.slice();
   const all = exported.length === 0 ? [...live] : live.length === 0 ? [...exported] : [...exported, ...live];
   // Array.prototype.sort is stable (ES2019), so equal steps keep exported-before-live order.
   all.sort((a, b) => (a._step as number) - (b._step as number));
@@ -40,4 +42,11 @@ export function keepKeys(rows: readonly HistoryRow[], keysWithStep: readonly str
     out.push(kept);
   }
   return out;
+}
+
+function strictlyAscending(rows: readonly HistoryRow[]): boolean {
+  for (let i = 1; i < rows.length; i++) {
+    if (!((rows[i - 1]?._step as number) < (rows[i]?._step as number))) return false;
+  }
+  return true;
 }

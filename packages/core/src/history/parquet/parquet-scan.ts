@@ -5,7 +5,7 @@ import { nextWindow, scanRange, type ScanWindow } from '../scan-plan';
 import { ExportUrlError } from './export-url-error';
 import { ExportFile, type DecodedGroup, type ExportRowGroup } from './export-file';
 import type { ExportFetchStats } from './fetch-stats';
-import { keepKeys, mergeByStep } from './merge-rows';
+import { mergeByStep } from './merge-rows';
 import {
   fetchParquetHistory,
   type ParquetHistoryAnswer,
@@ -221,7 +221,8 @@ export async function* parquetHistoryPages(
       while (i < steps.length && !((steps[i] as number) >= window.minStep)) i++;
       let j = i;
       while (j < steps.length && !((steps[j] as number) >= window.end)) j++;
-      for (const row of group.rows(i, j)) exported.push(row);
+      const rows = keysWithStep ? group.keyedRows(i, j, keysWithStep) : group.rows(i, j);
+      for (const row of rows) exported.push(row);
       entry.next = j;
     }
     const live: HistoryRow[] = [];
@@ -229,7 +230,7 @@ export async function* parquetHistoryPages(
       const part = { minStep: lo, end: Math.min(lo + LIVE_WINDOW, window.end) };
       live.push(...(await sources.livePage(part, keysWithStep)));
     }
-    const merged = mergeByStep(keysWithStep ? keepKeys(exported, keysWithStep) : exported, live);
+    const merged = mergeByStep(exported, live);
     for (const [g] of decoded) if (g.maxStep < window.end) decoded.delete(g);
     yield { window, rows: merged };
     offset = window.end;
