@@ -3,7 +3,8 @@ import type { RunningServer } from '../src/index';
 import { gql, startTestServer } from './helpers';
 
 // The five variants of the SDK's UpsertSweep document, newest first
-// (../shared/protocol/sweeps-teams.md §1), built the way the SDK builds them.
+// (wandb/wandb, `wandb/sdk/internal/internal_api.py`, https://github.com/wandb/wandb), built the
+// way the SDK builds them.
 const BASE = `mutation UpsertSweep($id: ID, $config: String, $description: String, $entityName: String,
   $projectName: String, $controller: JSONString, $scheduler: JSONString, $state: String,
   $priorRunsFilters: JSONString, $displayName: String) {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/index';
 import { gql, KEY, OTHER_KEY, startTestServer } from './helpers';
 
-// Documents as the official SDK sends them (../shared/protocol/sweeps-teams.md §2).
+// Documents as the official SDK sends them (wandb/wandb, `wandb/apis/public/teams.py` and
+// `wandb/apis/public/api.py`, https://github.com/wandb/wandb).
 const GET_TEAM_ENTITY = `query GetTeamEntity($name: String!) {
   entity(name: $name) {
     id name available photoUrl readOnly readOnlyAdmin isTeam privateOnly storageBytes

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MalformedResponseError } from '../errors/malformed-response-error';
 import { parseManifest } from './manifest';
 
-// The manifest example of artifacts.md §4 (../shared/protocol/artifacts.md).
+// A manifest in W&B's format (`wandb_manifest.json`, storage policy `wandb-storage-policy-v1`), as
+// the official SDK writes it (wandb/wandb, `wandb/sdk/artifacts/artifact_manifests/`).
 const EXAMPLE = {
   version: 1,
   storagePolicy: 'wandb-storage-policy-v1',

@@ -8,6 +8,7 @@ import { ArtifactCache } from './artifact-cache';
 import { artifactCacheDir, defaultArtifactRoot, type ArtifactDirsEnv } from './cache-dir';
 import { isArtifactReference, referencedFile } from './artifact-reference';
 import { fetchReference, type ReferenceFetcher } from './fetch-reference';
+import { diskError } from '../download/disk-error';
 import { placeFile } from './place-file';
 import { runPool, Semaphore } from './pool';
 import { downloadInParts } from './ranged-download';
@@ -182,7 +183,8 @@ async function fetchStored(
  * `referenceFetcher`. Returns the absolute `root`.
  *
  * @throws UnsafePathError, ChecksumMismatchError (naming the file and both digests),
- *   UnsupportedReferenceError, NotFoundError, NetworkError, HttpError, or the signal's reason.
+ *   UnsupportedReferenceError, NotFoundError, NetworkError, HttpError, FileSystemError (a root
+ *   that cannot be written, the system error as `cause`), or the signal's reason.
  */
 export async function downloadArtifact(
   artifact: Artifact,
@@ -270,6 +272,8 @@ export async function downloadArtifact(
         path: job.entry.path,
         size: job.entry.size ?? 0,
         md5: job.entry.ref === null ? job.entry.digest : null,
+      }).catch((error: unknown) => {
+        throw diskError(error, 'write', job.dest);
       }),
     signal,
   );

@@ -4,12 +4,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import {
   ChecksumMismatchError,
   FileExistsError,
-  FileSystemError,
   NetworkError,
   UnsafePathError,
   type FileSource,
   type OpenedFile,
 } from '@wbapi/core';
+import { diskError } from './disk-error';
 import { createMd5Hasher, NO_MD5 } from './md5-hasher';
 import { PartFile } from './part-file';
 import { isInside, targetPath } from './safe-path';
@@ -145,20 +145,12 @@ async function fill(source: FileSource, part: PartFile, options: NodeDownloadOpt
   }
 }
 
-/** What the system error of a failed disk operation becomes: a {@link FileSystemError} carrying it as `cause`. */
-function diskError(error: unknown, what: string, path: string): unknown {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  // System error codes (errno names) all start with E: `EEXIST`, `EACCES`, `ENOSPC`, ...
-  if (!(error instanceof Error) || typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code)) return error;
-  return new FileSystemError(`Cannot ${what} ${path} (${code})`, { code, path, cause: error });
-}
-
 /**
  * Downloads a run file to disk: validates the name, streams the bytes to a temporary
  * `.<name>.<random>.part` file beside the target (memory stays flat; the next chunks are read
  * while the last ones are written), resumes a dropped connection with a Range request, checks the
- * MD5 when the server gives one and `verify` is not false (hashed in a worker thread for files of
- * 32 MiB and more), then renames the file into place. Returns the absolute path.
+ * MD5 when the server gives one and `verify` is not false (hashed as the chunks are written),
+ * then renames the file into place. Returns the absolute path.
  *
  * @throws UnsafePathError, FileExistsError, ChecksumMismatchError, NetworkError, FileSystemError
  *   (a root that is a file, no permission, a full disk: the system error as `cause`), or the

@@ -11,6 +11,7 @@ import {
 } from '@wbapi/core';
 import { loadParquetReader } from '@wbapi/core/internal';
 import { checkFileName } from '../download/safe-path';
+import { diskError } from '../download/disk-error';
 
 /** Bytes per ranged read while saving an export file (memory stays at about this much per file). */
 const CHUNK = 8 * 1024 * 1024;
@@ -99,7 +100,9 @@ export async function saveHistoryExports(
   const root = resolve(dir);
   const names = found.files.map((file) => safeName(file.name));
   const manifestPath = join(root, `.${safeName(`${run.entity}_${run.project}_${run.id}.runhistory.json`)}`);
-  await mkdir(root, { recursive: true });
+  await mkdir(root, { recursive: true }).catch((error: unknown) => {
+    throw diskError(error, 'create the folder', root);
+  });
   const manifest = await readManifest(manifestPath);
   const paths: string[] = [];
   for (const [i, file] of found.files.entries()) {
