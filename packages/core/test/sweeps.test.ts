@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../src';
+import { NotFoundError, NotLoadedError } from '../src';
 import { fakeGraphQL } from './helpers/fake-graphql';
 import { useTestServer } from './helpers/lifecycle';
 import { mnistRun } from './helpers/dataset';
@@ -70,6 +70,18 @@ describe('sweep runs', () => {
     const runs = sweep.runs();
     expect((await runs.toArray({ limit: 100 })).map((r) => r.id)).toEqual(['r00', 'r01', 'r02', 'r03']);
     expect(await runs.length()).toBe(4);
+  });
+
+  it('lists them light with lazy, or with chosen summary keys, as api.runs does', async () => {
+    const sweep = await testApi(testServer()).sweep('acme/mnist/sw1');
+    const [light] = await sweep.runs({ lazy: true }).toArray({ limit: 1 });
+    expect(light?.id).toBe('r00');
+    expect(() => light?.config).toThrow(NotLoadedError);
+    await light?.load();
+    expect(light?.config).toMatchObject({ lr: expect.any(Number) });
+    const picked = await sweep.runs({ summaryKeys: ['val_loss'] }).toArray({ limit: 10 });
+    expect(picked.map((r) => r.id)).toEqual(['r00', 'r01', 'r02', 'r03']);
+    for (const run of picked) expect(Object.keys(run.summary)).toEqual(['val_loss']);
   });
 
   it('bestRun follows the metric goal, or the order given', async () => {

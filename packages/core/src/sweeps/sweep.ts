@@ -2,13 +2,18 @@ import type { ApiContext } from '../api/api-context';
 import type { RequestOptions } from '../session/session';
 import { appPageUrl } from '../session/app-url';
 import type { Platform } from '../platform';
+import type { RunsOptions } from '../runs/list-runs';
 import type { Runs } from '../runs/runs';
 import type { Run } from '../runs/run';
 import { describeSweep, type SweepAttrs, type SweepData } from './get-sweep';
 import { sweepOrder } from './sweep-order';
 
-/** Options of `sweep.runs()`. */
-export interface SweepRunsOptions extends RequestOptions {
+/**
+ * Options of `sweep.runs()`: those of `api.runs()` but the filter (the sweep's own), with 10 runs
+ * per request; `lazy`, `summaryKeys` and `configKeys` make a light listing as there.
+ */
+export interface SweepRunsOptions
+  extends Pick<RunsOptions, 'lazy' | 'summaryKeys' | 'configKeys'>, RequestOptions {
   /** Order string passed as-is. @defaultValue '+created_at' */
   order?: string | null;
   /** Runs per request. @defaultValue 10 */
@@ -83,7 +88,10 @@ export class Sweep<P extends Platform = Platform> {
     return sweepOrder(this.config);
   }
 
-  /** The sweep's runs (filter `{"$and":[{"sweep": id}]}`), 10 per request by default. */
+  /**
+   * The sweep's runs (filter `{"$and":[{"sweep": id}]}`), 10 per request by default; with `lazy`
+   * (or `summaryKeys`/`configKeys`) a light listing, as `api.runs()`.
+   */
   runs(options: SweepRunsOptions = {}): Runs<P> {
     const { perPage = 10, ...rest } = options;
     return this.context.runs(
