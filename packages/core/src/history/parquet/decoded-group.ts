@@ -31,6 +31,17 @@ function slotOf(name: string, data: ColumnData): Slot {
     : { key, path, values: data.values, present: data.present, raw: null };
 }
 
+/** `_step` of each row of a number column: integers (NaN where null or not finite). */
+function floatSteps({ values, present }: FloatColumn): Float64Array {
+  const steps = new Float64Array(values.length);
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r] as number;
+    // `+ 0` turns -0 into 0, as `toStep` does; a non-finite step is no step.
+    steps[r] = present[r] === 1 && Number.isFinite(v) ? Math.trunc(v) + 0 : NaN;
+  }
+  return steps;
+}
+
 /** The history value of row `r` of a slot, `undefined` when the row has none. */
 function valueAt(slot: Slot, r: number): unknown {
   if (slot.values !== null) return slot.present[r] === 1 ? slot.values[r] : undefined;
@@ -53,13 +64,10 @@ export class DecodedGroup {
 
   constructor(data: Map<string, ColumnData>, file: string) {
     const raw = data.get('_step') as ColumnData;
-    const length = Array.isArray(raw) ? raw.length : raw.values.length;
-    this.steps = new Float64Array(length);
+    this.steps = Array.isArray(raw) ? Float64Array.from(raw, (v) => toStep(v) ?? NaN) : floatSteps(raw);
     let previous = -Infinity;
-    for (let r = 0; r < length; r++) {
-      const step = toStep(Array.isArray(raw) ? raw[r] : raw.present[r] === 1 ? raw.values[r] : null);
-      this.steps[r] = step ?? NaN;
-      if (step === null) continue;
+    for (const step of this.steps) {
+      if (Number.isNaN(step)) continue;
       if (step < previous) {
         throw new ParquetHistoryFormatError(`${file}: _step is not ascending (${step} after ${previous})`, {
           column: '_step',

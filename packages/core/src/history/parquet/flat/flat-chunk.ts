@@ -46,23 +46,41 @@ function decompress(bytes: Uint8Array, size: number, spec: FlatColumnSpec): Uint
   return out;
 }
 
-/** The dense values of a data page (PLAIN or dictionary indices) into `state.dense[0, count)`. */
+/**
+ * The values of a data page's rows `[row, row + n)`, `count` of them not null (PLAIN or
+ * dictionary indices): straight into the column when none is null, else dense into a scratch
+ * buffer and then to the rows whose `present` is 1, in order.
+ */
 function readValues(
   state: ChunkState,
   encoding: string,
   bytes: Uint8Array,
   pos: number,
+  row: number,
+  n: number,
   count: number,
 ): void {
-  if (state.dense.length < count) state.dense = new Float64Array(count);
+  const { values, present } = state.out;
+  if (count !== n && state.dense.length < count) state.dense = new Float64Array(count);
+  const target = count === n ? values.subarray(row, row + n) : state.dense;
+  if (encoding === 'PLAIN') readPlainNumbers(bytes, pos, state.spec.type, count, target);
+  else if (encoding === 'RLE_DICTIONARY' || encoding === 'PLAIN_DICTIONARY')
+    readIndexed(state, bytes, pos, count, target);
+  else throw new NotFlatError(`data page encoding ${encoding}`);
+  if (count === n) return;
   const { dense } = state;
-  if (encoding === 'PLAIN') {
-    readPlainNumbers(bytes, pos, state.spec.type, count, dense);
-    return;
-  }
-  if (encoding !== 'RLE_DICTIONARY' && encoding !== 'PLAIN_DICTIONARY') {
-    throw new NotFlatError(`data page encoding ${encoding}`);
-  }
+  let k = 0;
+  for (let r = row; r < row + n; r++) if (present[r] === 1) values[r] = dense[k++] as number;
+}
+
+/** `count` dictionary-encoded values (bit width, then hybrid indices) into `target[0, count)`. */
+function readIndexed(
+  state: ChunkState,
+  bytes: Uint8Array,
+  pos: number,
+  count: number,
+  target: Float64Array,
+): void {
   const { dictionary } = state;
   if (!dictionary) throw new FlatChunkError('dictionary-encoded page without a dictionary page');
   if (count === 0) return;
@@ -73,23 +91,8 @@ function readValues(
   for (let i = 0; i < count; i++) {
     const index = indices[i] as number;
     if (index >= dictionary.length) throw new FlatChunkError(`dictionary index ${index} out of range`);
-    dense[i] = dictionary[index] as number;
+    target[i] = dictionary[index] as number;
   }
-}
-
-/**
- * Puts a page's `count` dense values at rows `[row, row + n)`: where `present` is 1, in order.
- * `present` is already set for those rows.
- */
-function place(state: ChunkState, row: number, n: number, count: number): void {
-  const { values, present } = state.out;
-  const { dense } = state;
-  if (count === n) {
-    values.set(n === dense.length ? dense : dense.subarray(0, n), row);
-    return;
-  }
-  let k = 0;
-  for (let r = row; r < row + n; r++) if (present[r] === 1) values[r] = dense[k++] as number;
 }
 
 /** Definition levels (0 or 1) of `n` rows into `present` from `row`; answers how many are 1. */
@@ -130,12 +133,10 @@ function dataPageV1(state: ChunkState, header: PageHeader, body: Uint8Array, row
     if (end > bytes.length) throw new FlatChunkError('definition levels run past their page');
     cursor.pos = 4;
     const count = readLevels(state, cursor, end, row, n);
-    readValues(state, page.encoding, bytes, end, count);
-    place(state, row, n, count);
+    readValues(state, page.encoding, bytes, end, row, n, count);
   } else {
     allPresent(state, row, n);
-    readValues(state, page.encoding, bytes, 0, n);
-    place(state, row, n, n);
+    readValues(state, page.encoding, bytes, 0, row, n, n);
   }
   return n;
 }
@@ -156,8 +157,7 @@ function dataPageV2(state: ChunkState, header: PageHeader, body: Uint8Array, row
     page.is_compressed === false
       ? rest
       : decompress(rest, header.uncompressed_page_size - levels, state.spec);
-  readValues(state, page.encoding, bytes, 0, count);
-  place(state, row, n, count);
+  readValues(state, page.encoding, bytes, 0, row, n, count);
   return n;
 }
 
