@@ -10,7 +10,7 @@ import type { HistorySource } from './history-source';
 import type { ParquetReader } from './load-parquet-reader';
 import type { ParquetPages } from './parquet';
 import { nextWindow, resumeOffset, scanRange } from './scan-plan';
-import { ScanRowIterator } from './scan-row-iterator';
+import { scanRowIterator } from './scan-row-iterator';
 import { MAX_SAMPLES, positiveCount, stepWindow } from '../validate';
 
 /** Options of `scanHistory()` and `run.scanHistory()`. */
@@ -151,7 +151,7 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
   private iterate(after: number | null): HistoryScanIterator {
     const pager = this.pager(after);
     // Rows are handed out from each page without an async generator's suspension per row.
-    const iterator = new ScanRowIterator(() => pager.pages(), this.options.signal, after);
+    const iterator = scanRowIterator(() => pager.pages(), this.options.signal, after);
     this.latest = iterator;
     return iterator;
   }
