@@ -1,7 +1,7 @@
 // `node --import tsx bench/lib/row-floor.ts`: the floor under a history scan on this machine.
 // Rows are made from Float64Arrays (no I/O, no decoding) and handed out through two async
-// generator layers, as `scanHistory` does (pages, then rows): 11 values a row (a full scan of
-// the bench's scan run) and 3 (a keyed scan of 2 keys).
+// generator layers, as `scanHistory` did before its buffered row iterator (pages, then rows):
+// 11 values a row (a full scan of the bench's scan run) and 3 (a keyed scan of 2 keys).
 export {};
 
 const ROWS = 200_000;

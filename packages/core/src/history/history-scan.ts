@@ -10,6 +10,7 @@ import type { HistorySource } from './history-source';
 import type { ParquetReader } from './load-parquet-reader';
 import type { ParquetPages } from './parquet';
 import { nextWindow, resumeOffset, scanRange } from './scan-plan';
+import { scanRowIterator } from './scan-row-iterator';
 import { MAX_SAMPLES, positiveCount, stepWindow } from '../validate';
 
 /** Options of `scanHistory()` and `run.scanHistory()`. */
@@ -148,22 +149,9 @@ export class HistoryScan implements AsyncIterable<HistoryRow> {
   }
 
   private iterate(after: number | null): HistoryScanIterator {
-    const state = { lastDeliveredStep: after };
     const pager = this.pager(after);
-    const signal = this.options.signal;
-    const rows = (async function* (): AsyncGenerator<HistoryRow, void, undefined> {
-      for await (const page of pager.pages()) {
-        // A page read ahead from memory (the Parquet path) is not handed out after an abort.
-        signal?.throwIfAborted();
-        for (const row of page) {
-          state.lastDeliveredStep = stepOf(row) ?? state.lastDeliveredStep;
-          yield row;
-        }
-      }
-    })();
-    const iterator = Object.defineProperty(rows, 'lastDeliveredStep', {
-      get: () => state.lastDeliveredStep,
-    }) as HistoryScanIterator;
+    // Rows are handed out from each page without an async generator's suspension per row.
+    const iterator = scanRowIterator(() => pager.pages(), this.options.signal, after);
     this.latest = iterator;
     return iterator;
   }

@@ -10,9 +10,22 @@ import type { HistoryRow } from '../history';
 import { WandbError } from '../../errors/wandb-error';
 import { decompressorsFor } from './codecs';
 import { ParquetHistoryFormatError } from './parquet-history-format-error';
-import { checkColumnType, toHistoryValue } from './column-values';
-import { keepKeys } from './merge-rows';
+import { checkColumnType } from './column-values';
+import { DecodedGroup, type ColumnData } from './decoded-group';
+import { toStep } from './step-value';
 import { RangeFile, type RangeFileOptions } from './range-file';
+import { readFlatColumns, type FlatChunkJob } from './flat/flat-columns';
+import { flatColumnSpec } from './flat/flat-spec';
+
+/** Index of each top-level leaf column (a path of one name) among a row group's column chunks. */
+function leafIndex(metadata: FileMetaData): Map<string, number> {
+  const out = new Map<string, number>();
+  metadata.row_groups[0]?.columns.forEach((chunk, i) => {
+    const path = chunk.meta_data?.path_in_schema;
+    if (path?.length === 1) out.set(path[0] as string, i);
+  });
+  return out;
+}
 
 /** One row group of an export file and the `_step` range its statistics give. */
 export interface ExportRowGroup {
@@ -29,13 +42,6 @@ export interface ExportRowGroup {
 }
 
 const MAGIC = 0x31524150; // "PAR1", little-endian
-
-function toStep(value: unknown): number | null {
-  // `+ 0` turns the -0.0 that writers put in float statistics into 0.
-  if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) + 0 : null;
-  if (typeof value === 'bigint') return Number(value);
-  return null;
-}
 
 function describe(url: string, index: number): string {
   return `history export file ${index} (${new URL(url).pathname})`;
@@ -58,6 +64,8 @@ export class ExportFile {
     readonly columns: ReadonlyMap<string, SchemaTree>,
     /** Row groups with their `_step` ranges. */
     readonly groups: readonly ExportRowGroup[],
+    /** Index in a row group's column chunks of each top-level column without children. */
+    private readonly leafIndex: ReadonlyMap<string, number>,
   ) {}
 
   /** Opens the file at `url`: its size, then its footer. */
@@ -116,6 +124,7 @@ export class ExportFile {
       compressors,
       columns,
       groups.filter((g) => g.rowCount > 0),
+      leafIndex(metadata),
     );
   }
 
@@ -137,71 +146,92 @@ export class ExportFile {
 
   /**
    * One row group decoded for `columns`, kept as columns: rows are made only when asked for
-   * (page by page), so they live as briefly as the page path's parsed rows.
+   * (page by page), so they live as briefly as the page path's parsed rows. Flat number columns
+   * (W&B's common case) go through the flat decoder straight into Float64Arrays; the others (and
+   * everything with `flat: false`) through hyparquet.
    */
-  async decodeGroup(group: ExportRowGroup, columns: readonly string[]): Promise<DecodedGroup> {
+  async decodeGroup(
+    group: ExportRowGroup,
+    columns: readonly string[],
+    options: { flat?: boolean } = {},
+  ): Promise<DecodedGroup> {
     for (const column of columns) checkColumnType(this.columns.get(column) as SchemaTree, column);
-    // Columns are collected whole and rows built once from them: hyparquet's row objects would be
-    // garbage made only to be copied. Flat float columns (most of a history) go into a
-    // Float64Array with a presence mask, so a decoded group held over several pages is a few flat
-    // buffers rather than one boxed number per value for the garbage collector to trace and copy.
-    const data = new Map<string, ColumnData>(
-      columns.map((c) => [
-        c,
-        isFlatFloat(this.columns.get(c) as SchemaTree)
-          ? { values: new Float64Array(group.rowCount), present: new Uint8Array(group.rowCount) }
-          : new Array<unknown>(group.rowCount),
-      ]),
-    );
+    const chunks = this.metadata.row_groups[group.index]?.columns;
+    const jobs: FlatChunkJob[] = [];
+    const rest: string[] = [];
+    // Filled in `columns` order whatever decodes them: the order of the keys in a row.
+    const data = new Map<string, ColumnData>(columns.map((c) => [c, []]));
+    for (const name of columns) {
+      const meta = chunks?.[this.leafIndex.get(name) ?? -1]?.meta_data;
+      const spec = options.flat === false ? null : flatColumnSpec(this.columns.get(name) as SchemaTree, meta);
+      if (spec && meta) jobs.push({ name, spec, meta });
+      else rest.push(name);
+    }
+    const where = `${describe(this.source.url, this.position)}: row group ${group.index}`;
     try {
-      await parquetRead({
-        file: this.source,
-        metadata: this.metadata,
-        columns: [...columns],
-        rowStart: group.rowStart,
-        rowEnd: group.rowStart + group.rowCount,
-        utf8: false,
-        ...(this.compressors ? { compressors: this.compressors } : {}),
-        onChunk: ({ columnName, columnData, rowStart }) => {
-          const target = data.get(columnName) as ColumnData;
-          const offset = rowStart - group.rowStart;
-          const from = Math.max(0, -offset);
-          const to = Math.min(columnData.length, group.rowCount - offset);
-          if (Array.isArray(target)) {
-            for (let i = from; i < to; i++) target[offset + i] = columnData[i];
-            return;
-          }
-          const { values, present } = target;
-          for (let i = from; i < to; i++) {
-            const value = columnData[i];
-            if (typeof value !== 'number') continue; // a Parquet null
-            values[offset + i] = value;
-            present[offset + i] = 1;
-          }
-        },
-      });
+      const [left] = await Promise.all([
+        jobs.length > 0 ? readFlatColumns(this.source, jobs, group.rowCount, data, where) : [],
+        rest.length > 0 ? this.readWithHyparquet(group, rest, data) : undefined,
+      ]);
+      if (left.length > 0) await this.readWithHyparquet(group, left, data);
     } catch (error) {
       // Ours (a refused URL, a bad column) and aborts pass; anything hyparquet throws is a bad file.
       if (error instanceof WandbError || (error as { name?: unknown }).name === 'AbortError') throw error;
       if (this.source.signal?.aborted) throw error; // stopped with a reason of the caller's
 
-      throw new ParquetHistoryFormatError(
-        `${describe(this.source.url, this.position)}: row group ${group.index} could not be decoded (${(error as Error).message})`,
-        { cause: error },
-      );
+      throw new ParquetHistoryFormatError(`${where} could not be decoded (${(error as Error).message})`, {
+        cause: error,
+      });
     }
     return new DecodedGroup(data, describe(this.source.url, this.position));
   }
-}
 
-/** A flat float column: its values, and 1 where a row has one (0 for a Parquet null). */
-interface FloatColumn {
-  values: Float64Array;
-  present: Uint8Array;
+  /** Decodes `columns` of a row group with hyparquet into `data`. */
+  private async readWithHyparquet(
+    group: ExportRowGroup,
+    columns: readonly string[],
+    data: Map<string, ColumnData>,
+  ): Promise<void> {
+    // Columns are collected whole and rows built once from them: hyparquet's row objects would be
+    // garbage made only to be copied. Flat float columns go into a Float64Array with a presence
+    // mask, so a decoded group held over several pages is a few flat buffers rather than one
+    // boxed number per value for the garbage collector to trace and copy.
+    for (const c of columns) {
+      data.set(
+        c,
+        isFlatFloat(this.columns.get(c) as SchemaTree)
+          ? { values: new Float64Array(group.rowCount), present: new Uint8Array(group.rowCount) }
+          : new Array<unknown>(group.rowCount),
+      );
+    }
+    await parquetRead({
+      file: this.source,
+      metadata: this.metadata,
+      columns: [...columns],
+      rowStart: group.rowStart,
+      rowEnd: group.rowStart + group.rowCount,
+      utf8: false,
+      ...(this.compressors ? { compressors: this.compressors } : {}),
+      onChunk: ({ columnName, columnData, rowStart }) => {
+        const target = data.get(columnName) as ColumnData;
+        const offset = rowStart - group.rowStart;
+        const from = Math.max(0, -offset);
+        const to = Math.min(columnData.length, group.rowCount - offset);
+        if (Array.isArray(target)) {
+          for (let i = from; i < to; i++) target[offset + i] = columnData[i];
+          return;
+        }
+        const { values, present } = target;
+        for (let i = from; i < to; i++) {
+          const value = columnData[i];
+          if (typeof value !== 'number') continue; // a Parquet null
+          values[offset + i] = value;
+          present[offset + i] = 1;
+        }
+      },
+    });
+  }
 }
-
-/** A decoded column: flat floats, or anything else as hyparquet gives it. */
-type ColumnData = FloatColumn | unknown[];
 
 /** A column without children holding FLOAT or DOUBLE with no logical type (numbers or nulls only). */
 function isFlatFloat(node: SchemaTree): boolean {
@@ -213,132 +243,4 @@ function isFlatFloat(node: SchemaTree): boolean {
     element.converted_type === undefined &&
     element.logical_type === undefined
   );
-}
-
-/** One column's values and where they go in a row. */
-interface ColumnSlot {
-  data: ColumnData;
-  /** The column name, or its dotted path split. */
-  path: string | string[];
-}
-
-/** The history value of row `r` of a column, `undefined` when the row has none. */
-function valueAt(data: ColumnData, r: number): unknown {
-  if (!Array.isArray(data)) return data.present[r] === 1 ? data.values[r] : undefined;
-  const raw = data[r];
-  if (raw === null || raw === undefined) return undefined;
-  return typeof raw === 'number' ? raw : toHistoryValue(raw);
-}
-
-/**
- * A row group's decoded columns. `steps` holds each row's `_step` (NaN where it is null: such rows
- * are skipped), checked ascending; `rows(from, to)` makes the history rows of a slice: Parquet
- * nulls left out, dotted column names nested again.
- */
-export class DecodedGroup {
-  /** `_step` of each row of the group, NaN for a null `_step`. */
-  readonly steps: Float64Array;
-  private readonly slots: ColumnSlot[] = [];
-
-  constructor(data: Map<string, ColumnData>, file: string) {
-    const raw = data.get('_step') as ColumnData;
-    const length = Array.isArray(raw) ? raw.length : raw.values.length;
-    this.steps = new Float64Array(length);
-    let previous = -Infinity;
-    for (let r = 0; r < length; r++) {
-      const step = toStep(Array.isArray(raw) ? raw[r] : raw.present[r] === 1 ? raw.values[r] : null);
-      this.steps[r] = step ?? NaN;
-      if (step === null) continue;
-      if (step < previous) {
-        throw new ParquetHistoryFormatError(`${file}: _step is not ascending (${step} after ${previous})`, {
-          column: '_step',
-        });
-      }
-      previous = step;
-    }
-    for (const [name, values] of data) {
-      if (name !== '_step')
-        this.slots.push({ data: values, path: name.includes('.') ? name.split('.') : name });
-    }
-  }
-
-  /** The history rows of positions `[from, to)`. */
-  rows(from: number, to: number): HistoryRow[] {
-    const rows: HistoryRow[] = [];
-    for (let r = from; r < to; r++) {
-      const step = this.steps[r] as number;
-      if (Number.isNaN(step)) continue;
-      const row: HistoryRow = { _step: step };
-      for (const slot of this.slots) {
-        const value = valueAt(slot.data, r);
-        if (value === undefined) continue;
-        if (typeof slot.path === 'string') row[slot.path] = value;
-        else setPath(row, slot.path, value);
-      }
-      rows.push(row);
-    }
-    return rows;
-  }
-
-  /**
-   * The rows of positions `[from, to)` under the keyed-scan rule ({@link keepKeys}): only rows
-   * having every key of `keysWithStep`, each with those keys alone, in that order.
-   */
-  keyedRows(from: number, to: number, keysWithStep: readonly string[]): HistoryRow[] {
-    const direct = directSlots(this.slots, keysWithStep);
-    if (!direct) return keepKeys(this.rows(from, to), keysWithStep);
-    const rows: HistoryRow[] = [];
-    const values: unknown[] = new Array<unknown>(direct.length);
-    rows: for (let r = from; r < to; r++) {
-      const step = this.steps[r] as number;
-      if (Number.isNaN(step)) continue;
-      for (let k = 0; k < direct.length; k++) {
-        const slot = direct[k] as ColumnSlot | null;
-        const value = slot === null ? step : valueAt(slot.data, r);
-        if (value === undefined) continue rows;
-        values[k] = value;
-      }
-      const row: HistoryRow = {};
-      for (let k = 0; k < direct.length; k++) row[keysWithStep[k] as string] = values[k];
-      rows.push(row);
-    }
-    return rows;
-  }
-}
-
-/**
- * The slot of each key of a keyed scan (`null` for `_step`) when every key is one plain,
- * undotted column with nothing nested under it, so rows can be made with those keys alone;
- * else `undefined`.
- */
-function directSlots(
-  slots: readonly ColumnSlot[],
-  keysWithStep: readonly string[],
-): (ColumnSlot | null)[] | undefined {
-  const out: (ColumnSlot | null)[] = [];
-  for (const key of keysWithStep) {
-    if (key === '_step') {
-      out.push(null);
-      continue;
-    }
-    if (key.includes('.')) return undefined;
-    const slot = slots.find((s) => s.path === key);
-    if (!slot || slots.some((s) => typeof s.path !== 'string' && s.path[0] === key)) return undefined;
-    out.push(slot);
-  }
-  return out;
-}
-
-/** Sets `value` at a dotted path, making dicts on the way (a non-dict already there wins). */
-function setPath(row: HistoryRow, path: readonly string[], value: unknown): void {
-  let target: Record<string, unknown> = row;
-  for (let i = 0; i < path.length - 1; i++) {
-    const part = path[i] as string;
-    const next: unknown = target[part];
-    if (next === undefined) target = target[part] = {};
-    else if (next !== null && typeof next === 'object' && !Array.isArray(next))
-      target = next as Record<string, unknown>;
-    else return;
-  }
-  target[path[path.length - 1] as string] = value;
 }

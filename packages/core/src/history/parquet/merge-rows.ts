@@ -3,11 +3,12 @@ import type { HistoryRow } from '../history';
 /**
  * Merges a page's exported rows (file by file, in URL order) and live rows: a stable sort by
  * `_step`, then one row per step, the first one kept, so an exported row wins over a live copy
- * of it and overlapping files give each step once.
+ * of it and overlapping files give each step once. `exported` itself is answered when it is
+ * already that (one row per step, ascending, nothing live).
  */
-export function mergeByStep(exported: readonly HistoryRow[], live: readonly HistoryRow[]): HistoryRow[] {
-  // The usual page (one file, nothing live) is already one row per step, ascending: a copy as is.
-  if (live.length === 0 && strictlyAscending(exported)) return exported.slice();
+export function mergeByStep(exported: HistoryRow[], live: readonly HistoryRow[]): HistoryRow[] {
+  // The usual page (one file, nothing live) is already one row per step, ascending: as is.
+  if (live.length === 0 && strictlyAscending(exported)) return exported;
   const all = exported.length === 0 ? [...live] : live.length === 0 ? [...exported] : [...exported, ...live];
   // Array.prototype.sort is stable (ES2019), so equal steps keep exported-before-live order.
   all.sort((a, b) => (a._step as number) - (b._step as number));

@@ -3,7 +3,8 @@ import { redactUrl } from '../../errors/http-error';
 import type { HistoryRow } from '../history';
 import { nextWindow, scanRange, type ScanWindow } from '../scan-plan';
 import { ExportUrlError } from './export-url-error';
-import { ExportFile, type DecodedGroup, type ExportRowGroup } from './export-file';
+import type { DecodedGroup } from './decoded-group';
+import { ExportFile, type ExportRowGroup } from './export-file';
 import type { ExportFetchStats } from './fetch-stats';
 import { mergeByStep } from './merge-rows';
 import {
@@ -209,7 +210,7 @@ export async function* parquetHistoryPages(
       offset = Math.max(window.end, Math.min(next, range.stop));
       continue;
     }
-    const exported: HistoryRow[] = [];
+    let exported: HistoryRow[] = [];
     for (const { file, g } of overlapping) {
       const entry = decode(file, g);
       const following = file.groups[file.groups.indexOf(g) + 1];
@@ -222,7 +223,8 @@ export async function* parquetHistoryPages(
       let j = i;
       while (j < steps.length && !((steps[j] as number) >= window.end)) j++;
       const rows = keysWithStep ? group.keyedRows(i, j, keysWithStep) : group.rows(i, j);
-      for (const row of rows) exported.push(row);
+      if (exported.length === 0) exported = rows;
+      else for (const row of rows) exported.push(row);
       entry.next = j;
     }
     const live: HistoryRow[] = [];

@@ -1,0 +1,79 @@
+import type { ColumnMetaData } from 'hyparquet';
+import { ParquetHistoryFormatError } from '../parquet-history-format-error';
+import type { RangeFile } from '../range-file';
+import { FlatChunkError, NotFlatError } from './byte-cursor';
+import { decodeFlatChunk, type FlatColumnSpec, type FloatColumn } from './flat-chunk';
+import { chunkRange } from './flat-spec';
+
+/** A column of a row group for the flat decoder: its name, spec and chunk metadata. */
+export interface FlatChunkJob {
+  name: string;
+  spec: FlatColumnSpec;
+  meta: ColumnMetaData;
+}
+
+/** Chunks next to each other in the file, fetched with one request. */
+interface Span {
+  start: number;
+  end: number;
+  jobs: { job: FlatChunkJob; start: number; end: number }[];
+}
+
+function spans(jobs: readonly FlatChunkJob[]): Span[] {
+  const placed = jobs.map((job) => ({ job, ...chunkRange(job.meta) })).sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const item of placed) {
+    const last = out[out.length - 1];
+    if (last && last.end === item.start) {
+      last.end = item.end;
+      last.jobs.push(item);
+    } else out.push({ start: item.start, end: item.end, jobs: [item] });
+  }
+  return out;
+}
+
+/**
+ * Fetches the chunks of `jobs` (adjacent ones with one ranged request) and decodes each into a
+ * new {@link FloatColumn} of `rows` rows, set in `data` under its name. Answers the names of the
+ * columns the flat decoder left to hyparquet (an encoding it does not read, an unsafe INT64).
+ *
+ * @throws ParquetHistoryFormatError naming the column, for a chunk whose bytes are corrupt.
+ */
+export async function readFlatColumns(
+  source: RangeFile,
+  jobs: readonly FlatChunkJob[],
+  rows: number,
+  data: Map<string, unknown>,
+  where: string,
+): Promise<string[]> {
+  const left: string[] = [];
+  const fetched = await Promise.all(
+    spans(jobs).map(async (span) => ({
+      span,
+      bytes: new Uint8Array(await source.slice(span.start, span.end)),
+    })),
+  );
+  for (const { span, bytes } of fetched) {
+    for (const { job, start, end } of span.jobs) {
+      const out: FloatColumn = { values: new Float64Array(rows), present: new Uint8Array(rows) };
+      try {
+        decodeFlatChunk(bytes.subarray(start - span.start, end - span.start), job.spec, out, rows);
+      } catch (error) {
+        if (error instanceof NotFlatError) {
+          left.push(job.name);
+          continue;
+        }
+        const reason = error instanceof FlatChunkError ? error.message : (error as Error).message;
+        throw new ParquetHistoryFormatError(
+          `${where}: column "${job.name}" could not be decoded (${reason})`,
+          {
+            column: job.name,
+            cause: error,
+          },
+        );
+      }
+      data.set(job.name, out);
+    }
+  }
+  return left;
+}
