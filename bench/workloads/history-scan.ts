@@ -1,5 +1,5 @@
 import { HistoryPageDocument, RunHistoryKeysDocument, SampledHistoryPageDocument } from '@wbapi/gql';
-import { Api, NodePlatform } from '@wbapi/node';
+import { Api, historyBatches, NodePlatform, type HistoryScan } from '@wbapi/node';
 import { bareRequest } from '../lib/bare-graphql';
 import { rssMb } from '../lib/measure';
 import type { Workload, WorkloadContext } from './types';
@@ -32,22 +32,43 @@ function countingPlatform(counts: { requests: number; bytes: number }): NodePlat
   return Object.assign(Object.create(platform) as NodePlatform, { fetch });
 }
 
+/** How a client scan reads the rows: one by one, or as column batches (`historyBatches(scan)`). */
+type ReadAs = 'rows' | 'batches';
+
+async function countRows(
+  scan: HistoryScan,
+  readAs: ReadAs,
+  onRow?: (count: number) => void,
+): Promise<number> {
+  let rows = 0;
+  if (readAs === 'batches') {
+    for await (const batch of historyBatches(scan)) {
+      if (!(batch.columns['_step'] instanceof Float64Array)) throw new Error('no _step column');
+      rows += batch.length;
+    }
+    return rows;
+  }
+  for await (const row of scan) {
+    if (row === undefined) throw new Error('missing row');
+    rows++;
+    onRow?.(rows);
+  }
+  return rows;
+}
+
 function clientScan(
   keys: string[] | undefined,
   onRow?: (count: number) => void,
   source: 'pages' | 'parquet' = 'pages',
+  readAs: ReadAs = 'rows',
 ) {
   return (ctx: WorkloadContext) => async (report?: (extra: Record<string, number>) => void) => {
     const counts = { requests: 0, bytes: 0 };
     const platform = countingPlatform(counts);
     const api = new Api({ baseUrl: ctx.url, apiKey: ctx.apiKey, platform });
     const run = await api.run(`${RUN.entity}/${RUN.project}/${RUN.run}`);
-    let rows = 0;
-    for await (const row of run.scanHistory({ source, pageSize: PAGE, ...(keys ? { keys } : {}) })) {
-      if (row === undefined) throw new Error('missing row');
-      rows++;
-      onRow?.(rows);
-    }
+    const scan = run.scanHistory({ source, pageSize: PAGE, ...(keys ? { keys } : {}) });
+    const rows = await countRows(scan, readAs, onRow);
     if (source === 'parquet')
       report?.({ exportRequests: counts.requests, exportMB: counts.bytes / 1024 ** 2 });
     return rows;
@@ -127,6 +148,28 @@ export const historyScanParquetKeys: Workload = {
   unit: 'rows',
   client: clientScan(KEYS, undefined, 'parquet'),
   limit: clientScan(KEYS),
+};
+
+/**
+ * The Parquet scans read as column batches (`historyBatches(scan)`), against the page path read the
+ * same way (the "limit" column): the same API on both sources, so the ratio is exports versus
+ * pages for a reader that wants columns.
+ */
+export const historyScanParquetBatches: Workload = {
+  id: 'history-scan-parquet-batches',
+  title:
+    'Full history scan as column batches, from Parquet exports (limit column: the page path, as batches)',
+  unit: 'rows',
+  client: clientScan(undefined, undefined, 'parquet', 'batches'),
+  limit: clientScan(undefined, undefined, 'pages', 'batches'),
+};
+
+export const historyScanParquetBatchesKeys: Workload = {
+  id: 'history-scan-parquet-batches-keys',
+  title: `History scan as column batches, keys ${KEYS.join(',')} of ${10}, from Parquet exports (limit column: the page path, as batches)`,
+  unit: 'rows',
+  client: clientScan(KEYS, undefined, 'parquet', 'batches'),
+  limit: clientScan(KEYS, undefined, 'pages', 'batches'),
 };
 
 /** RSS after 10% of the rows versus after all of them: flat is the goal. */

@@ -5,6 +5,8 @@ import {
   historyScan,
   historyScanKeys,
   historyScanParquet,
+  historyScanParquetBatches,
+  historyScanParquetBatchesKeys,
   historyScanParquetKeys,
   memoryGrowth,
 } from './history-scan';
@@ -19,6 +21,8 @@ export const workloads: Workload[] = [
   historyScanKeys,
   historyScanParquet,
   historyScanParquetKeys,
+  historyScanParquetBatches,
+  historyScanParquetBatchesKeys,
   runsListing50,
   runsListing500,
   sampledHistorySequential,

@@ -91,11 +91,13 @@ export { FINAL_RUN_STATES, waitUntilFinished, type WaitOptions } from './runs/wa
 
 // History
 export type { HistoryColumns, HistoryOptions, HistoryRow } from './history/history';
+export { batchRows, type HistoryBatch, type HistoryColumn } from './history/history-batch';
 export { sampledHistory } from './history/sampled-history';
 export { anyKeyHistory } from './history/any-key-history';
 export { lastHistoryStep } from './history/last-history-step';
 export {
   HistoryScan,
+  historyBatches,
   scanHistory,
   type HistoryScanIterator,
   type ScanHistoryOptions,

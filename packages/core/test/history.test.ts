@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BadInputError,
+  batchRows,
+  historyBatches,
   ParquetHistoryUnsupportedError,
   RateLimitError,
   WandbError,
+  type HistoryBatch,
   type HistoryRow,
   type ScanHistoryOptions,
 } from '../src';
@@ -34,6 +37,15 @@ async function collect(iterable: AsyncIterable<HistoryRow>): Promise<HistoryRow[
   const rows: HistoryRow[] = [];
   for await (const row of iterable) rows.push(row);
   return rows;
+}
+
+/** The batches of a scan, and their rows back. */
+async function collectBatches(
+  iterable: AsyncIterable<HistoryBatch>,
+): Promise<{ batches: HistoryBatch[]; rows: HistoryRow[] }> {
+  const batches: HistoryBatch[] = [];
+  for await (const batch of iterable) batches.push(batch);
+  return { batches, rows: batches.flatMap(batchRows) };
 }
 
 describe('run.history', () => {
@@ -239,7 +251,39 @@ describe('run.scanHistory: the Parquet path gives the rows of the page path', ()
         pages,
       );
       expect(await collect(run.scanHistory(options)), `${name}: ${label} (auto)`).toEqual(pages);
+      for (const source of SOURCES) {
+        const { batches, rows } = await collectBatches(
+          historyBatches(run.scanHistory({ ...options, source })),
+        );
+        expect(rows, `${name}: ${label}, batches from ${source}`).toEqual(pages);
+        expect(batches.every((b) => b.length > 0 && b.columns['_step'] instanceof Float64Array)).toBe(true);
+      }
     }
+  });
+
+  it('batches: exported pages come from the decoded columns (one batch per row group), the live part from rows', async () => {
+    const run = await testApi(testServer()).run('acme/history/dense');
+    const { batches, rows } = await collectBatches(
+      historyBatches(run.scanHistory({ source: 'parquet', pageSize: 100 })),
+    );
+    expect(steps(rows)).toEqual(range(0, 250));
+    // Exported up to step 120 in row groups of 16: the first page's batches are its row groups'
+    // slices (the 7th group holds steps 96..111); the second page (100..199) has live rows past
+    // 120, so it is made from rows, as is the third (live only).
+    expect(batches.map((b) => b.length)).toEqual([16, 16, 16, 16, 16, 16, 4, 100, 50]);
+    const first = batches[0] as HistoryBatch;
+    expect(Object.keys(first.columns)).toEqual(['_step', '_runtime', '_timestamp', 'loss', 'acc']);
+    // acc is logged on even steps only: its mask says which rows have it.
+    expect(Array.from(first.present['acc'] as Uint8Array)).toEqual(
+      range(0, 16).map((s) => (s % 2 === 0 ? 1 : 0)),
+    );
+    expect(first.present['loss']).toBeUndefined();
+    const keyed = await collectBatches(
+      historyBatches(run.scanHistory({ source: 'parquet', keys: ['acc'], pageSize: 100 })),
+    );
+    expect((keyed.batches[0] as HistoryBatch).length).toBe(8);
+    expect(Object.keys((keyed.batches[0] as HistoryBatch).columns)).toEqual(['_step', 'acc']);
+    expect(keyed.rows).toEqual(await collect(run.scanHistory({ source: 'pages', keys: ['acc'] })));
   });
 
   it("'auto' reads the exports when the server has them, without asking for pages below the live rows", async () => {

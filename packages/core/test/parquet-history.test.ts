@@ -6,7 +6,7 @@ import {
   type RunningServer,
 } from '@wbapi/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryRow } from '../src';
+import { batchRows, type HistoryRow } from '../src';
 import {
   ExportUrlError,
   ParquetHistoryUnsupportedError,
@@ -79,6 +79,16 @@ async function parquetRows(
   return rows;
 }
 
+/** The rows of a Parquet scan asked for batches: batches turned back into rows, and rows as they come. */
+async function batchedRows(run: Run, options: ParquetScanOptions): Promise<HistoryRow[]> {
+  const rows: HistoryRow[] = [];
+  for await (const page of parquetHistoryPages(sources(run), { ...options, batches: true })) {
+    if (page.batches) for (const batch of page.batches) rows.push(...batchRows(batch));
+    else rows.push(...page.rows);
+  }
+  return rows;
+}
+
 async function pageRows(run: Run, options: ParquetScanOptions): Promise<HistoryRow[]> {
   const rows: HistoryRow[] = [];
   const { keys, ...rest } = options;
@@ -110,6 +120,7 @@ describe('Parquet history: the same rows as the page path', () => {
     for (const [label, options] of SCANS) {
       const expected = await pageRows(run, options);
       expect(await parquetRows(run, options), `${name}: ${label}`).toEqual(expected);
+      expect(await batchedRows(run, options), `${name}: ${label}, batches`).toEqual(expected);
     }
     expect((await pageRows(run, {})).length).toBe(ROWS);
   });

@@ -1,4 +1,5 @@
 import type { HistoryRow } from '../history';
+import type { HistoryBatch, HistoryColumn } from '../history-batch';
 import { toHistoryValue } from './column-values';
 import type { FloatColumn } from './flat/flat-chunk';
 import { keepKeys } from './merge-rows';
@@ -61,13 +62,20 @@ export class DecodedGroup {
   private readonly slots: Slot[] = [];
   /** Every column a number column under a plain name: rows are made by the tight loop. */
   private readonly flat: boolean;
+  /** Every row has a `_step`, one row per step, ascending: any slice can be a batch as it is. */
+  private readonly strict: boolean;
 
   constructor(data: Map<string, ColumnData>, file: string) {
     const raw = data.get('_step') as ColumnData;
     this.steps = Array.isArray(raw) ? Float64Array.from(raw, (v) => toStep(v) ?? NaN) : floatSteps(raw);
     let previous = -Infinity;
+    let strict = true;
     for (const step of this.steps) {
-      if (Number.isNaN(step)) continue;
+      if (Number.isNaN(step)) {
+        strict = false;
+        continue;
+      }
+      if (step <= previous) strict = false;
       if (step < previous) {
         throw new ParquetHistoryFormatError(`${file}: _step is not ascending (${step} after ${previous})`, {
           column: '_step',
@@ -75,6 +83,7 @@ export class DecodedGroup {
       }
       previous = step;
     }
+    this.strict = strict;
     for (const [name, values] of data) if (name !== '_step') this.slots.push(slotOf(name, values));
     this.flat = this.slots.every((s) => s.values !== null && s.path === null);
   }
@@ -157,6 +166,70 @@ export class DecodedGroup {
     }
     return rows;
   }
+  /**
+   * The rows of positions `[from, to)` as one {@link HistoryBatch} made from the decoded columns
+   * without making rows, when it holds exactly the rows that {@link rows} (or {@link keyedRows},
+   * given `keysWithStep`) would make: every column concerned numbers under a plain name, and one
+   * row per step, ascending. Else null, and the caller makes rows.
+   */
+  batch(from: number, to: number, keysWithStep?: readonly string[]): HistoryBatch | null {
+    if (!this.strict) return null;
+    return keysWithStep ? this.keyedBatch(from, to, keysWithStep) : this.fullBatch(from, to);
+  }
+
+  /** {@link batch} of a scan of every key: the columns a row of the slice has, in order of first use. */
+  private fullBatch(from: number, to: number): HistoryBatch | null {
+    if (!this.flat) return null;
+    const used: { slot: Slot; first: number; all: boolean }[] = [];
+    for (const slot of this.slots) {
+      const first = indexIn(slot.present, 1, from, to);
+      if (first >= 0) used.push({ slot, first, all: indexIn(slot.present, 0, from, to) < 0 });
+    }
+    // Rows list their keys in column order; a key first met in a later row comes later.
+    used.sort((a, b) => a.first - b.first);
+    // Views of the decoded columns, not copies: a group is decoded for one scan and never changed.
+    const columns: Record<string, HistoryColumn> = { _step: this.steps.subarray(from, to) };
+    const present: Record<string, Uint8Array> = {};
+    for (const { slot, all } of used) {
+      columns[slot.key] = (slot.values as Float64Array).subarray(from, to);
+      if (!all) present[slot.key] = slot.present.subarray(from, to);
+    }
+    return { length: to - from, columns, present };
+  }
+
+  /** {@link batch} of a keyed scan: the rows having every key, with those keys alone. */
+  private keyedBatch(from: number, to: number, keysWithStep: readonly string[]): HistoryBatch | null {
+    const direct = directSlots(this.slots, keysWithStep);
+    if (!direct || direct.some((slot) => slot !== null && slot.values === null)) return null;
+    const slots = direct.filter((slot): slot is Slot => slot !== null);
+    let kept: Int32Array | null = null; // the rows kept, when some are dropped
+    if (slots.some((slot) => indexIn(slot.present, 0, from, to) >= 0)) {
+      const rows: number[] = [];
+      next: for (let r = from; r < to; r++) {
+        for (const slot of slots) if (slot.present[r] !== 1) continue next;
+        rows.push(r);
+      }
+      kept = Int32Array.from(rows);
+    }
+    const take = (values: Float64Array): Float64Array => {
+      if (kept === null) return values.subarray(from, to);
+      const out = new Float64Array(kept.length);
+      for (let k = 0; k < kept.length; k++) out[k] = values[kept[k] as number] as number;
+      return out;
+    };
+    const columns: Record<string, HistoryColumn> = { _step: take(this.steps) };
+    keysWithStep.forEach((key, k) => {
+      const slot = direct[k];
+      if (slot) columns[key] = take(slot.values as Float64Array);
+    });
+    return { length: kept === null ? to - from : kept.length, columns, present: {} };
+  }
+}
+
+/** The first position of `value` in `[from, to)` of a mask, or -1 (the typed array's own search). */
+function indexIn(mask: Uint8Array, value: 0 | 1, from: number, to: number): number {
+  const at = mask.subarray(from, to).indexOf(value);
+  return at < 0 ? -1 : from + at;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ClientLike, RequestOptions } from '../../session/session';
 import { redactUrl } from '../../errors/http-error';
 import type { HistoryRow } from '../history';
+import type { HistoryBatch } from '../history-batch';
 import { nextWindow, scanRange, type ScanWindow } from '../scan-plan';
 import { ExportUrlError } from './export-url-error';
 import type { DecodedGroup } from './decoded-group';
@@ -55,12 +56,19 @@ export interface ParquetScanOptions {
   maxStep?: number;
   /** Pages start after this step (a resumed scan). */
   after?: number | null;
+  /**
+   * Give pages made only of exported rows as column batches (`batches`), made from the decoded
+   * columns without making rows, where they hold exactly the rows the page would. @defaultValue false
+   */
+  batches?: boolean;
 }
 
-/** A page of a Parquet scan: the window it covers and its rows. */
+/** A page of a Parquet scan: the window it covers and its rows (or, asked for, its batches). */
 export interface ParquetScanPage {
   window: ScanWindow;
   rows: HistoryRow[];
+  /** With `batches`, for a page of exported rows only: its rows as batches (`rows` is then empty). */
+  batches?: HistoryBatch[];
 }
 
 /**
@@ -210,7 +218,7 @@ export async function* parquetHistoryPages(
       offset = Math.max(window.end, Math.min(next, range.stop));
       continue;
     }
-    let exported: HistoryRow[] = [];
+    const slices: GroupSlice[] = [];
     for (const { file, g } of overlapping) {
       const entry = decode(file, g);
       const following = file.groups[file.groups.indexOf(g) + 1];
@@ -222,9 +230,7 @@ export async function* parquetHistoryPages(
       while (i < steps.length && !((steps[i] as number) >= window.minStep)) i++;
       let j = i;
       while (j < steps.length && !((steps[j] as number) >= window.end)) j++;
-      const rows = keysWithStep ? group.keyedRows(i, j, keysWithStep) : group.rows(i, j);
-      if (exported.length === 0) exported = rows;
-      else for (const row of rows) exported.push(row);
+      slices.push({ group, from: i, to: j });
       entry.next = j;
     }
     const live: HistoryRow[] = [];
@@ -232,9 +238,49 @@ export async function* parquetHistoryPages(
       const part = { minStep: lo, end: Math.min(lo + LIVE_WINDOW, window.end) };
       live.push(...(await sources.livePage(part, keysWithStep)));
     }
-    const merged = mergeByStep(exported, live);
     for (const [g] of decoded) if (g.maxStep < window.end) decoded.delete(g);
-    yield { window, rows: merged };
+    const oneFile = new Set(overlapping.map(({ file }) => file)).size <= 1;
+    const batches = options.batches && live.length === 0 && oneFile ? batchesOf(slices, keysWithStep) : null;
+    if (batches) yield { window, rows: [], batches };
+    else {
+      let exported: HistoryRow[] = [];
+      for (const { group, from, to } of slices) {
+        const rows = keysWithStep ? group.keyedRows(from, to, keysWithStep) : group.rows(from, to);
+        if (exported.length === 0) exported = rows;
+        else for (const row of rows) exported.push(row);
+      }
+      yield { window, rows: mergeByStep(exported, live) };
+    }
     offset = window.end;
   }
+}
+
+/** The rows of one row group a page takes: positions `[from, to)`. */
+interface GroupSlice {
+  group: DecodedGroup;
+  from: number;
+  to: number;
+}
+
+/**
+ * The slices of one file's row groups as batches, when each can be one ({@link DecodedGroup.batch})
+ * and together they hold one row per step, ascending (what `mergeByStep` would leave as is);
+ * else null. Empty batches are left out.
+ */
+function batchesOf(
+  slices: readonly GroupSlice[],
+  keysWithStep: readonly string[] | undefined,
+): HistoryBatch[] | null {
+  const out: HistoryBatch[] = [];
+  let lastStep = -Infinity;
+  for (const { group, from, to } of slices) {
+    const batch = group.batch(from, to, keysWithStep);
+    if (batch === null) return null;
+    if (batch.length === 0) continue;
+    const steps = batch.columns['_step'] as Float64Array;
+    if ((steps[0] as number) <= lastStep) return null;
+    lastStep = steps[batch.length - 1] as number;
+    out.push(batch);
+  }
+  return out;
 }

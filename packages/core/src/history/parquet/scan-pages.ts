@@ -14,6 +14,8 @@ export interface ParquetPagesRequest {
   after: number | null;
   /** The run's last step, asked once per iteration and shared with the page path. */
   lastStep: () => Promise<number>;
+  /** Pages of exported rows as column batches where they can be (see `ParquetScanOptions.batches`). */
+  batches?: boolean;
 }
 
 /** The pages of one iteration read from the exports; `next()` gives null once they end. */
@@ -45,6 +47,7 @@ export async function openParquetPages(
     ...(request.minStep !== undefined ? { minStep: request.minStep } : {}),
     ...(request.maxStep !== undefined ? { maxStep: request.maxStep } : {}),
     after: request.after,
+    batches: request.batches ?? false,
   });
   let first: IteratorResult<ParquetScanPage>;
   try {
