@@ -15,7 +15,7 @@ export const COMPATIBLE_SDK_VERSION = '0.26.1';
  * `W&B Public Client <compatible SDK version> (wbapi/<version>)`.
  *
  * W&B's backend grants admin-capable access and some first-party fields only to a User-Agent it
- * recognises as the public client (semantics.md §3), so the string starts like the official
+ * recognises as the public client (wandb/wandb `wandb/apis/public/api.py`), so the string starts like the official
  * client's; wbapi is named after it. Override it with the `userAgent` client option. Browsers
  * may refuse to set this header; that is harmless.
  */

@@ -113,7 +113,7 @@ describe('deleteRun', () => {
     );
     expect(res.body).toEqual({ data: { deleteRun: { clientMutationId: null } } });
     expect((await gql(server, RUN, { name: 'del00001' })).body.data.project.run).toBeNull();
-    // A second delete succeeds, as on W&B (sweeps-teams.md §3); a run that never existed does not.
+    // A second delete succeeds, as on W&B (wandb/wandb `wandb/apis/public/runs.py` `delete`); a run that never existed does not.
     const again = await gql(
       server,
       'mutation($id: ID!) { deleteRun(input: {id: $id}) { clientMutationId } }',

@@ -1,10 +1,10 @@
 import { BadInputError } from '../errors/bad-input-error';
 import { pythonRepr } from '../paths/python-repr';
 
-/** Prefix of registry projects: `wandb-registry-<name>` (artifacts.md §1.2). */
+/** Prefix of registry projects: `wandb-registry-<name>` (wandb/wandb `wandb/apis/public/registries/`). */
 export const REGISTRY_PREFIX = 'wandb-registry-';
 
-/** An artifact path split into its parts (artifacts.md §1.1). */
+/** An artifact path split into its parts (wandb/wandb `wandb/sdk/artifacts/_validators.py`). */
 export interface ArtifactPath {
   /** Entity (the org entity once a registry path is resolved); undefined when not in the path. */
   entity: string | undefined;

@@ -10,7 +10,7 @@ async function baseUrlOf(context: Session): Promise<string | null> {
 }
 
 /**
- * The authenticated download URL of a stored entry on the API's own host (artifacts.md §5.3),
+ * The authenticated download URL of a stored entry on the API's own host (wandb/wandb `wandb/sdk/artifacts/storage_policies/wandb_storage_policy.py`),
  * used when its `directUrl` fails: layout V1 `{base}/artifacts/{entity}/{hex}`; V2 the
  * `/artifactsV2/{region}/...` form the server's features allow. Entity, project and collection
  * are the addressed ones; `hex` is the MD5 in hex. Null for references or without a base URL.

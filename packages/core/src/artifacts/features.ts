@@ -3,7 +3,7 @@ import type { Session } from '../session/session';
 import { WandbError } from '../errors/wandb-error';
 import type { CallOptions } from '../transport';
 
-/** Feature flags that change which artifact queries are sent (artifacts.md §2). */
+/** Feature flags that change which artifact queries are sent (wandb/wandb `wandb/apis/public/service_api.py`, `core/internal/featurechecker/features.go`). */
 export type ArtifactFeature =
   | 'PROJECT_ARTIFACT_COLLECTION_MEMBERSHIP'
   | 'ARTIFACT_COLLECTION_MEMBERSHIP_FILES'

@@ -21,7 +21,7 @@ export interface ManifestEntry {
   extra: Record<string, unknown> | null;
 }
 
-/** A parsed artifact manifest (artifacts.md §4). */
+/** A parsed artifact manifest (wandb/wandb `wandb/sdk/artifacts/artifact_manifests/artifact_manifest_v1.py`). */
 export interface ArtifactManifest {
   /** Always 1. */
   version: 1;

@@ -13,7 +13,7 @@ function matches(org: OrgInfo, wanted: string): boolean {
 }
 
 /**
- * The org entity that owns registries (artifacts.md §1.2): asks for the organization of the
+ * The org entity that owns registries (wandb/wandb `wandb/apis/public/registries/`): asks for the organization of the
  * user's entity (settings entity, else the viewer's). A team entity gives its organization; a
  * personal entity the one of the user's organizations whose name or org entity is `organization`,
  * or the only one when none is named.

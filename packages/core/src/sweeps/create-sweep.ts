@@ -30,7 +30,7 @@ export interface CreatedSweep {
 }
 
 /**
- * Creates a sweep, like Python's `wandb.sweep(config, entity, project)` (sweeps-teams.md §1):
+ * Creates a sweep, like Python's `wandb.sweep(config, entity, project)` (wandb/wandb `wandb/sdk/internal/internal_api.py` `upsert_sweep`):
  * the config (an object, written as YAML, or YAML text sent as is) goes in one `upsertSweep`, the
  * official client's third variant (servers too old to answer `configValidationWarnings` refuse it).
  * Returns where the sweep is rather than the loaded sweep: `api.sweep(created.path)` loads it.

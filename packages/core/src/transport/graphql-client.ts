@@ -255,6 +255,6 @@ interface Call {
 /**
  * Mutations retried like queries: those whose first field is `upsertBucket`, which updates a run
  * by id (or creates it by name), so sending it twice changes nothing more; the Python client and
- * wandb-core retry it too (semantics.md §14; wandb/wandb `core/internal/clients/retry_policy.go`).
+ * wandb-core retry it too (wandb/wandb `wandb/sdk/lib/retry.py` and `core/internal/clients/retry_policy.go`).
  */
 const IDEMPOTENT_MUTATION = /^[^{]*\{\s*upsertBucket\b/;

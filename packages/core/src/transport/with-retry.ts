@@ -96,7 +96,7 @@ export async function withRetry<T>(
  * The wait before the next attempt, or `null` when the call must fail now: not retryable, out of
  * retries, budget spent, or a `Retry-After` longer than `maxRetryAfterMs` (waiting less than the
  * server asked would only earn another 429). A `Retry-After` up to that cap is waited out even past
- * the budget, as the HEAD client does (semantics.md §14.2); a backoff wait is shortened to fit the budget.
+ * the budget, as the HEAD client does (wandb/wandb `core/internal/clients/retry_policy.go`); a backoff wait is shortened to fit the budget.
  */
 function nextDelay(
   context: RetryContext,

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * Python's artifact file cache layout (artifacts.md §5.5), so that both clients share blobs:
+ * Python's artifact file cache layout (wandb/wandb `wandb/sdk/artifacts/artifact_file_cache.py`), so that both clients share blobs:
  * stored files at `obj/md5/<hex[0:2]>/<hex[2:]>` (hex of the MD5), http references at
  * `obj/etag/<h[0:2]>/<h[2:]>` with `h = sha256(sha256(url) + sha256(etag))`, temporary files in
  * `tmp`. A blob is a hit when it exists with the expected size (as in Python).

@@ -9,7 +9,7 @@ export function isArtifactReference(ref: string): boolean {
 }
 
 /**
- * The file a `wandb-artifact://<hex id>/<path>` reference names (artifacts.md §5.4): the id is
+ * The file a `wandb-artifact://<hex id>/<path>` reference names (wandb/wandb `wandb/sdk/artifacts/storage_handlers/`): the id is
  * the hex of the artifact id's base64 bytes; the version is fetched by id (A3) and the file by
  * path. Null when either is gone; a file whose MD5 differs from the entry's digest is an error.
  */

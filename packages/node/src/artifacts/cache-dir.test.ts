@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { artifactCacheDir, defaultArtifactRoot, wandbCacheDir } from './cache-dir';
 
-describe('cache folders as the Python client picks them (artifacts.md §5.5)', () => {
+describe('cache folders as the Python client picks them (wandb/wandb `wandb/sdk/artifacts/artifact_file_cache.py`)', () => {
   const home = '/home/ada';
 
   it('uses WANDB_CACHE_DIR first, resolved against cwd', () => {

@@ -14,7 +14,7 @@ export interface ArtifactDirsEnv {
 }
 
 /**
- * The W&B cache folder the Python client uses (artifacts.md §5.5): `$WANDB_CACHE_DIR`, else the
+ * The W&B cache folder the Python client uses (wandb/wandb `wandb/sdk/artifacts/artifact_file_cache.py`): `$WANDB_CACHE_DIR`, else the
  * user cache folder + `wandb` (`$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on
  * macOS, `%LOCALAPPDATA%\wandb\wandb\Cache` on Windows).
  */

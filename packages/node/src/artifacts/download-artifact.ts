@@ -171,7 +171,7 @@ async function fetchStored(
 }
 
 /**
- * Downloads an artifact version into `root` (artifacts.md §5): the manifest, then fresh download
+ * Downloads an artifact version into `root` (wandb/wandb `wandb/sdk/artifacts/artifact.py` `download`): the manifest, then fresh download
  * URLs page by page, then every entry with bounded concurrency. Each stored file is checked
  * against its manifest MD5 as it streams (large files come in Range parts, checked once
  * assembled), an expired URL is fetched again, and blobs go through the cache Python uses

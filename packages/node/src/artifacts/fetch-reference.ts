@@ -46,7 +46,7 @@ function plainEtag(header: string | null): string | null {
 }
 
 /**
- * Fetches a reference entry into the cache (artifacts.md §5.4): `http(s)` with a GET (no W&B
+ * Fetches a reference entry into the cache (wandb/wandb `wandb/sdk/artifacts/storage_handlers/`): `http(s)` with a GET (no W&B
  * credentials off the API's origin), whose ETag (or URL when there is none) must equal the entry's
  * digest; other schemes through `fetcher`, else {@link UnsupportedReferenceError}. Resolves with
  * the cached path, or null when the object is missing (404, or the fetcher's null).

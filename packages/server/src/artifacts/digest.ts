@@ -8,7 +8,7 @@ export interface DigestEntry {
 
 /**
  * The artifact digest: hex MD5 of `"wandb-artifact-manifest-v1\n"` followed by `"<path>:<digest>\n"`
- * for every entry sorted by path (artifacts.md §1.3).
+ * for every entry sorted by path (wandb/wandb `wandb/sdk/artifacts/artifact.py`).
  */
 export function artifactDigest(entries: readonly DigestEntry[]): string {
   const hash = createHash('md5').update('wandb-artifact-manifest-v1\n');

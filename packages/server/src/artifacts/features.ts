@@ -1,5 +1,5 @@
 /**
- * `serverInfo.features` for artifacts (artifacts.md §2, §6.2): membership queries, membership file
+ * `serverInfo.features` for artifacts (wandb/wandb `wandb/apis/public/service_api.py`, `core/internal/featurechecker/features.go`): membership queries, membership file
  * listings with `totalCount`, and the V2 fallback download route with the artifact id.
  */
 export const ARTIFACT_FEATURES: readonly { name: string; isEnabled: boolean }[] = [

@@ -79,7 +79,7 @@ function fallbackBlob(store: Store, pathname: string): Omit<BlobRow, 'content'> 
 }
 
 /**
- * Artifact bytes (artifacts.md §5.3, §6.7): `GET|HEAD /artifact-files/{hex}/{name}` and
+ * Artifact bytes (wandb/wandb `wandb/sdk/artifacts/storage_policies/wandb_storage_policy.py`): `GET|HEAD /artifact-files/{hex}/{name}` and
  * `/artifact-manifests/{id}` at signed URLs without credentials (403 when expired or tampered
  * with); the fallback routes `/artifacts/{entity}/{hex}` and `/artifactsV2/.../{hex}[/{name}]`
  * behind Basic auth, answered with the bytes. `Range` gives 206.

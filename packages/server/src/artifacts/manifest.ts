@@ -2,7 +2,7 @@ import type { Store } from '../store/store';
 import { typedId } from '../util/ids';
 import { allEntries } from './read';
 
-/** The manifest JSON of a version (artifacts.md §4): storage layout V2, region `default`. */
+/** The manifest JSON of a version (wandb/wandb `wandb/sdk/artifacts/artifact_manifests/artifact_manifest_v1.py`): storage layout V2, region `default`. */
 export function manifestJson(store: Store, artifactId: number): Record<string, unknown> {
   const contents: Record<string, Record<string, unknown>> = {};
   for (const entry of allEntries(store, artifactId)) {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * Tables of artifacts and the registry (artifacts.md §6.4). Collections are sequences (the versions
+ * Tables of artifacts and the registry (see packages/server/README.md, "What it implements", artifacts). Collections are sequences (the versions
  * a project logged) or portfolios (links, e.g. registry collections); `artifact_memberships` holds
  * each version's index in every collection it belongs to. `latest` and `vN` are derived from the
  * memberships; only user aliases are stored. Blob bytes are kept once per MD5.

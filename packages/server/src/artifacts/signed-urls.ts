@@ -4,7 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 export type SignatureCheck = 'ok' | 'expired' | 'invalid';
 
 /**
- * Emulated presigned URLs for artifact bytes (artifacts.md §6.7): no credentials, an expiry and an
+ * Emulated presigned URLs for artifact bytes (see packages/server/README.md, "What it implements", artifacts): no credentials, an expiry and an
  * HMAC over path and expiry in the query. Self-contained: one secret per store.
  */
 export class SignedUrls {

@@ -5,7 +5,7 @@ import { UserInputError } from '../util/user-input-error';
 
 /**
  * Deletes the run of a GraphQL run id. A run that was already deleted succeeds again, as on W&B
- * (sweeps-teams.md §3); an id of a run that never existed is a "run not found" error.
+ * (wandb/wandb `wandb/apis/public/runs.py` `delete`); an id of a run that never existed is a "run not found" error.
  */
 export function deleteRunById(ctx: Context, id: string): void {
   const parts = parseRunGraphqlId(id);

@@ -39,7 +39,7 @@ export const entityQueryResolvers: TypeResolvers<unknown> = {
   },
 };
 
-/** Resolvers of `Entity` beyond `id` and `name` (sweeps-teams.md §2). */
+/** Resolvers of `Entity` beyond `id` and `name` (wandb/wandb `wandb/apis/public/teams.py`). */
 export const entityResolvers: TypeResolvers<EntitySource> = {
   available: () => false,
   photoUrl: (e, _args, ctx) =>

@@ -7,7 +7,7 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 
 /**
  * What looks wrong in a parsed sweep config: the sweep is stored anyway and these messages go
- * back as `configValidationWarnings` (sweeps-teams.md §1). Checks the parts every sweep needs:
+ * back as `configValidationWarnings` (wandb/wandb `wandb/sdk/internal/internal_api.py` `upsert_sweep`). Checks the parts every sweep needs:
  * `method`, `parameters` and, when present or needed by `bayes`, `metric`.
  */
 export function sweepConfigWarnings(config: Record<string, unknown>): string[] {

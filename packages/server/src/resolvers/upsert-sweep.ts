@@ -129,7 +129,7 @@ function updateSweep(
     .get(...params, sweep.id) as SweepRow;
 }
 
-/** Resolvers of `Mutation.upsertSweep` (sweeps-teams.md §1). */
+/** Resolvers of `Mutation.upsertSweep` (wandb/wandb `wandb/sdk/internal/internal_api.py` `upsert_sweep`). */
 export const sweepMutationResolvers: TypeResolvers<unknown> = {
   upsertSweep: (_root, args: { input: UpsertSweepInput }, ctx) =>
     ctx.store.transaction(() => {

@@ -51,7 +51,7 @@ export const userResolvers: TypeResolvers<UserRow> = {
     const node = { id: typedId('ApiKey', u.id), name: u.api_key, description: null };
     return { edges: [{ node, cursor: node.id }], pageInfo: { endCursor: node.id, hasNextPage: false } };
   },
-  // The user's own entity comes first, as on W&B (sweeps-teams.md §2), then the teams.
+  // The user's own entity comes first, as on W&B (wandb/wandb `wandb/apis/public/teams.py`), then the teams.
   teams: (u, _args, ctx) => {
     const names = new Set([u.entity, ...(JSON.parse(u.teams) as string[])]);
     const edges = [...names].map((name) => {

@@ -2,7 +2,7 @@ import type { Store } from './store';
 
 /**
  * Runs that were deleted, by entity, project and run id, so that a second `deleteRun` of the
- * same run succeeds as on W&B (sweeps-teams.md §3) while a run that never existed is an error.
+ * same run succeeds as on W&B (wandb/wandb `wandb/apis/public/runs.py` `delete`) while a run that never existed is an error.
  */
 export const DELETED_RUNS_SQL = `
 CREATE TABLE IF NOT EXISTS deleted_runs (

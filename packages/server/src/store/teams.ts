@@ -3,7 +3,7 @@ import type { Store } from './store';
 import { ensureEntity } from './write-objects';
 
 /**
- * Team admins (sweeps-teams.md §2). Team membership itself is a user's `teams` list; a user's
+ * Team admins (wandb/wandb `wandb/apis/public/teams.py`). Team membership itself is a user's `teams` list; a user's
  * own entity (`users.entity`) is personal, every other entity is a team.
  */
 export const TEAMS_SQL = `
