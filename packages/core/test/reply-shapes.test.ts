@@ -95,18 +95,11 @@ let lastBroken = false;
 
 /** An Api whose replies to `operation` pass through `edit`. */
 function apiEditing(operation: string, edit: (data: Json) => Json): Api {
-  const real = globalThis.fetch;
-  return testApi(testServer(), {
-    retry: { maxRetries: 0 },
-    fetch: async (input, init) => {
-      const response = await real(input, init);
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { query?: string }) : {};
-      if (!new RegExp(`\\bquery ${operation}\\b`).test(body.query ?? '')) return response;
-      const reply = (await response.json()) as { data: Json };
-      const data = edit(reply.data);
-      lastBroken = JSON.stringify(data) !== JSON.stringify(reply.data);
-      return Response.json({ ...reply, data });
-    },
+  return apiAnswering(operation, (text) => {
+    const reply = JSON.parse(text) as { data: Json };
+    const data = edit(reply.data);
+    lastBroken = JSON.stringify(data) !== JSON.stringify(reply.data);
+    return Response.json({ ...reply, data });
   });
 }
 

@@ -55,7 +55,7 @@ type PageShape<T> = (rows: HistoryRow[], batches?: HistoryBatch[]) => T[];
 
 const rowsOf: PageShape<HistoryRow> = (rows) => rows;
 
-const batchesOf: PageShape<HistoryBatch> = (rows, batches) =>
+const asBatches: PageShape<HistoryBatch> = (rows, batches) =>
   batches ?? (rows.length > 0 ? [batchFromRows(rows)] : []);
 
 const SOURCES: readonly unknown[] = ['auto', 'parquet', 'pages'];
@@ -264,5 +264,5 @@ export function scanHistory(session: Session, run: RunRef, options: ScanHistoryO
  */
 export async function* historyBatches(scan: HistoryScan): AsyncGenerator<HistoryBatch, void, undefined> {
   // The scan's own pager (private to this module's class, hence the element access).
-  for await (const page of scan['pager'](null, batchesOf, true).pages()) yield* page;
+  for await (const page of scan['pager'](null, asBatches, true).pages()) yield* page;
 }
