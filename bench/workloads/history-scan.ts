@@ -1,5 +1,5 @@
 import { HistoryPageDocument, RunHistoryKeysDocument, SampledHistoryPageDocument } from '@wbapi/gql';
-import { Api, historyBatches, NodePlatform, type HistoryScan } from '@wbapi/node';
+import { Api, historyBatches, NodePlatform, type GetBytes, type HistoryScan } from '@wbapi/node';
 import { bareRequest } from '../lib/bare-graphql';
 import { rssMb } from '../lib/measure';
 import type { Workload, WorkloadContext } from './types';
@@ -17,19 +17,18 @@ async function lastStep(ctx: WorkloadContext): Promise<number> {
   return data.project.run.historyKeys.lastStep ?? -1;
 }
 
-/** A Node platform whose file fetch counts the requests and body bytes sent to history export URLs. */
+/** A Node platform whose export reads count the requests and body bytes sent to history export URLs. */
 function countingPlatform(counts: { requests: number; bytes: number }): NodePlatform {
   const platform = new NodePlatform();
-  const inner = platform.fetch;
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const response = await inner(input, init);
-    if (String(input).includes('/exports/history/')) {
-      counts.requests += 1;
-      counts.bytes += Number(response.headers.get('content-length') ?? 0) * (init?.method === 'HEAD' ? 0 : 1);
-    }
-    return response;
+  const inner = platform.getBytes;
+  if (!inner) throw new Error('the Node platform reads export files with getBytes');
+  const getBytes: GetBytes = async (url, init) => {
+    const reply = await inner(url, init);
+    counts.requests += 1;
+    counts.bytes += Number(reply.headers.get('content-length') ?? 0) * (init.method === 'HEAD' ? 0 : 1);
+    return reply;
   };
-  return Object.assign(Object.create(platform) as NodePlatform, { fetch });
+  return Object.assign(Object.create(platform) as NodePlatform, { getBytes });
 }
 
 /** How a client scan reads the rows: one by one, or as column batches (`historyBatches(scan)`). */

@@ -64,6 +64,7 @@ export type {
 // Platform, session, references, pagination
 export type * from './platform';
 export type { PostText, TextReply, TextRequestInit } from './transport/post-text';
+export type { BytesReply, BytesRequestInit, GetBytes } from './transport/get-bytes';
 export { createSession, type SessionOptions } from './session/create-session';
 export type { ClientLike, DefaultPath, RequestOptions, Session } from './session/session';
 export type { ApiOverrides, ResolvedSettings } from './session/settings';

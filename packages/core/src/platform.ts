@@ -8,6 +8,7 @@ import type { DownloadHistoryExportsOptions, HistoryExportsDownload } from './hi
 import type { ParquetReader } from './history/load-parquet-reader';
 import type { RunRef } from './paths/refs';
 import type { Session } from './session/session';
+import type { GetBytes } from './transport/get-bytes';
 import type { PostText } from './transport/post-text';
 
 /** Settings a platform can read from its environment (env vars, netrc). Explicit options always win. */
@@ -74,6 +75,11 @@ export interface Platform<TDownloadOptions = unknown, TDownloadResult = unknown>
    * `fetch`. @defaultValue `fetch`
    */
   post?: PostText;
+  /**
+   * A cheaper way than `fetch` to read byte ranges of signed URLs (the history reader's export
+   * files). @defaultValue this platform's `fetch`, through `bytesOverFetch`
+   */
+  getBytes?: GetBytes;
   /** Settings from the environment (env vars, netrc); explicit options always win. */
   settings?(baseUrl: string | undefined): Settings | Promise<Settings>;
   /**

@@ -7,6 +7,7 @@ import {
 } from '@wbapi/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { batchRows, type HistoryRow } from '../src';
+import { bytesOverFetch } from '../src/transport/get-bytes';
 import {
   ExportUrlError,
   ParquetHistoryUnsupportedError,
@@ -66,7 +67,12 @@ const recordingFetch: typeof fetch = (input, init) => {
 
 function sources(run: Run, stats: ExportFetchStats = newFetchStats()): ParquetScanSources {
   const retry = { attempts: 10, baseDelayMs: 1, maxDelayMs: 5 };
-  return parquetSourcesFor(run.context, run, { cache: false }, { fetch: recordingFetch, retry, stats });
+  return parquetSourcesFor(
+    run.context,
+    run,
+    { cache: false },
+    { get: bytesOverFetch(recordingFetch), retry, stats },
+  );
 }
 
 async function parquetRows(
@@ -245,13 +251,13 @@ describe('Parquet history: servers and URLs that misbehave', () => {
       }) as typeof client.request,
     };
     let reads = 0;
-    src.fetch = (input, init) => {
+    src.get = bytesOverFetch((input, init) => {
       reads += 1;
       if (reads > 8 && expired.has(String(input))) {
         return Promise.resolve(new Response('<Error><Code>AccessDenied</Code></Error>', { status: 403 }));
       }
       return fetch(input, init);
-    };
+    });
     const rows: HistoryRow[] = [];
     for await (const page of parquetHistoryPages(src, { pageSize: 6 })) rows.push(...page.rows);
     expect(rows).toEqual(expected);
@@ -271,12 +277,13 @@ describe('Parquet history: servers and URLs that misbehave', () => {
   it('refuses an export URL that answers an error page', async () => {
     const run = await testApi(server).run('acme/exports/default');
     const src = sources(run);
-    src.fetch = (input, init) =>
+    src.get = bytesOverFetch((_input, init) =>
       Promise.resolve(
         init?.method === 'HEAD'
           ? new Response(null, { status: 200, headers: { 'Content-Length': '5000' } })
           : new Response('<html>sign in</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
-      );
+      ),
+    );
     await expect(parquetHistoryPages(src).next()).rejects.toBeInstanceOf(ExportUrlError);
   });
 });

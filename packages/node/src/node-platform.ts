@@ -2,6 +2,7 @@ import type {
   Artifact,
   DownloadHistoryExportsOptions,
   FileSource,
+  GetBytes,
   HistoryExportsDownload,
   Platform,
   PostText,
@@ -14,6 +15,7 @@ import { downloadToFile, type NodeDownloadOptions } from './download/download-to
 import { saveHistoryExports } from './history/save-history-exports';
 import { loadParquetReader } from '@wbapi/core/internal';
 import { createNodeFetch, type NodeFetchOptions } from './fetch/node-fetch';
+import { createNodeGetBytes } from './fetch/node-get-bytes';
 import { createNodeHttpFetch } from './fetch/node-http-fetch';
 import { createNodePost } from './fetch/node-post';
 import { createNodeRequester } from './fetch/node-request';
@@ -43,6 +45,11 @@ export class NodePlatform implements Platform<NodeDownloadOptions, string> {
    * `undefined` (the fetch is used) with a fetch or dispatcher of one's own, or a proxy.
    */
   readonly post: PostText | undefined;
+  /**
+   * How history export files are read (byte ranges of signed URLs): `node:http` into one buffer,
+   * see {@link createNodeGetBytes}; `undefined` (the fetch is used) in the same cases as `post`.
+   */
+  readonly getBytes: GetBytes | undefined;
   private readonly options: NodePlatformOptions;
   /** Loads the Parquet history reader: scans read the runs' exports when the server has them. */
   readonly parquetReader = loadParquetReader;
@@ -52,12 +59,14 @@ export class NodePlatform implements Platform<NodeDownloadOptions, string> {
     if (options.fetch) {
       this.fetch = options.fetch;
       this.post = undefined;
+      this.getBytes = undefined;
     } else {
       // node:http for the usual requests; undici (loaded on first use) for proxies and the rest.
       const undici = createNodeFetch(options);
       const requester = createNodeRequester(options.keepAliveTimeoutMs);
       this.fetch = createNodeHttpFetch(options, undici, requester) ?? undici;
       this.post = createNodePost(options, undici, requester);
+      this.getBytes = createNodeGetBytes(options, undici, requester);
     }
   }
 

@@ -5,6 +5,7 @@
  */
 export { GraphQLClient } from './graphql-client';
 export type { PostText, TextReply, TextRequestInit } from './post-text';
+export { bytesOverFetch, type BytesReply, type BytesRequestInit, type GetBytes } from './get-bytes';
 export {
   DEFAULT_CACHE,
   DEFAULT_RETRY,

@@ -20,6 +20,14 @@ export function hasProxy(env: Readonly<Record<string, string | undefined>>): boo
 }
 
 /**
+ * Whether requests may go straight through `node:http`: not when a dispatcher of one's own is
+ * given or the environment names a proxy (the undici fetch honours both).
+ */
+export function goesDirect(options: NodeFetchOptions): boolean {
+  return !options.dispatcher && !hasProxy(options.env ?? process.env);
+}
+
+/**
  * The dispatcher the Node platform uses: an `EnvHttpProxyAgent` (which honours `NO_PROXY`) when
  * `HTTPS_PROXY` or `HTTP_PROXY` is set, otherwise a keep-alive `Agent`. undici is loaded on the
  * first call (it takes about 100 ms), not when `@wbapi/node` is imported.

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { hasProxy, type NodeFetchOptions } from './node-fetch';
+import { goesDirect, type NodeFetchOptions } from './node-fetch';
 import { createNodeRequester, isLoopback, isRedirect, type NodeRequester } from './node-request';
 
 const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
@@ -81,7 +81,7 @@ export function createNodeHttpFetch(
   fallback: typeof fetch,
   requester: NodeRequester = createNodeRequester(options.keepAliveTimeoutMs),
 ): typeof fetch | undefined {
-  if (options.dispatcher || hasProxy(options.env ?? process.env)) return undefined;
+  if (!goesDirect(options)) return undefined;
   return async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const body = init.body ?? undefined;
     if (typeof input !== 'string' && !(input instanceof URL)) return fallback(input, init);

@@ -1,57 +1,9 @@
-import type { IncomingMessage } from 'node:http';
 import { StringDecoder } from 'node:string_decoder';
-import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import type { PostText, TextReply, TextRequestInit } from '@wbapi/core';
 import { parseReplyParts } from './parse-reply-parts';
-import { hasProxy, type NodeFetchOptions } from './node-fetch';
-import {
-  createNodeRequester,
-  headerReader,
-  isLoopback,
-  isRedirect,
-  type NodeRequester,
-} from './node-request';
-
-const DECODERS: Record<string, (input: Buffer, done: (error: Error | null, out: Buffer) => void) => void> = {
-  gzip: gunzip,
-  'x-gzip': gunzip,
-  deflate: inflate,
-  br: brotliDecompress,
-};
-
-/**
- * Reads a whole reply body, decoding `Content-Encoding`, as the byte chunks it arrived in. They
- * stay bytes (outside the JavaScript heap, so the garbage collector never copies them) until
- * {@link textParts} turns them into text right before it is parsed.
- */
-function readBody(
-  message: IncomingMessage,
-  signal: AbortSignal,
-  onChunk: () => void = () => undefined,
-): Promise<Buffer[]> {
-  return new Promise((resolve, reject) => {
-    const encoding = (message.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-    const decode = DECODERS[encoding];
-    const chunks: Buffer[] = [];
-    const onAbort = (): void => {
-      message.destroy();
-      reject(signal.reason);
-    };
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    message.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      onChunk();
-    });
-    message.on('error', reject);
-    message.on('close', () => {
-      signal.removeEventListener('abort', onAbort);
-      if (!message.complete) return reject(new Error('the connection closed before the reply was read'));
-      if (!decode) return resolve(chunks);
-      decode(Buffer.concat(chunks), (error, out) => (error ? reject(error) : resolve([out])));
-    });
-  });
-}
+import { readBody } from './read-body';
+import { goesDirect, type NodeFetchOptions } from './node-fetch';
+import { createNodeRequester, isLoopback, isRedirect, replyHead, type NodeRequester } from './node-request';
 
 /**
  * Byte chunks as UTF-8 text without a BOM, one string per chunk (never one string of the whole:
@@ -79,7 +31,7 @@ export function createNodePost(
   fallback: typeof fetch,
   requester: NodeRequester = createNodeRequester(options.keepAliveTimeoutMs),
 ): PostText | undefined {
-  if (options.dispatcher || hasProxy(options.env ?? process.env)) return undefined;
+  if (!goesDirect(options)) return undefined;
   return async (url: string, init: TextRequestInit): Promise<TextReply> => {
     const target = new URL(url);
     const headers = { ...init.headers };
@@ -94,13 +46,9 @@ export function createNodePost(
     // Read at once, so that an error on the socket always has a listener.
     const body = readBody(message, signal, init.onChunk);
     body.catch(() => undefined);
-    const status = message.statusCode ?? 0;
     return {
-      ok: status >= 200 && status < 300,
-      status,
-      statusText: message.statusMessage ?? '',
+      ...replyHead(message),
       url,
-      headers: headerReader(message),
       text: async () => textParts(await body).join(''),
       parsedBody: async () => parseReplyParts(textParts(await body)),
     };

@@ -62,6 +62,22 @@ export function headerReader(message: IncomingMessage): Pick<Headers, 'get'> {
   };
 }
 
+/** A reply's status and headers, as a `Response` gives them. */
+export function replyHead(message: IncomingMessage): {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  headers: Pick<Headers, 'get'>;
+} {
+  const status = message.statusCode ?? 0;
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    statusText: message.statusMessage ?? '',
+    headers: headerReader(message),
+  };
+}
+
 /** A 3xx with somewhere to go. */
 export function isRedirect(message: IncomingMessage): boolean {
   const status = message.statusCode ?? 0;

@@ -5,7 +5,8 @@ import { ExportUrlError } from './export-url-error';
 import type { ExportFetchStats } from './fetch-stats';
 import { fetchParquetHistory } from './parquet-history-query';
 import { RangeFile, type ExportRetryOptions } from './range-file';
-import { supportMemoOf } from './run-sources';
+import { exportGetter, supportMemoOf } from './run-sources';
+import type { GetBytes } from '../../transport/get-bytes';
 
 /** One export file to download. */
 export interface ExportDownload {
@@ -44,13 +45,13 @@ export async function historyExportDownloads(
   session: Session,
   run: RunRef,
   call: RequestOptions = {},
-  extra: { retry?: ExportRetryOptions; stats?: ExportFetchStats; fetch?: typeof fetch } = {},
+  extra: { retry?: ExportRetryOptions; stats?: ExportFetchStats; get?: GetBytes } = {},
 ): Promise<ExportDownloads> {
   const ref = { entity: run.entity, project: run.project, id: run.id };
   const memo = supportMemoOf(session);
   const answer = await fetchParquetHistory(session.client, ref, ['_step'], memo, call);
   const fileOptions = {
-    fetch: extra.fetch ?? session.platform.fetch ?? globalThis.fetch.bind(globalThis),
+    get: exportGetter(session, extra.get),
     ...(extra.retry ? { retry: extra.retry } : {}),
     ...(extra.stats ? { stats: extra.stats } : {}),
     ...(call.signal ? { signal: call.signal } : {}),

@@ -1,3 +1,4 @@
+import { bytesOverFetch } from '../../transport/get-bytes';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { ExportUrlError } from './export-url-error';
@@ -35,7 +36,7 @@ const steps = { name: '_step', data: [0, 1, 2, 3], type: 'DOUBLE' as const, null
 const good = file([steps, { name: 'loss', data: [1, NaN, null, -Infinity], type: 'DOUBLE' as const }]);
 
 async function readAll(bytes: Uint8Array, columns?: string[], fetch = serve(bytes)) {
-  const f = await ExportFile.open(URL_, 0, { fetch, retry: { baseDelayMs: 0 } });
+  const f = await ExportFile.open(URL_, 0, { get: bytesOverFetch(fetch), retry: { baseDelayMs: 0 } });
   const rows = [];
   for (const g of f.groups) rows.push(...(await f.readGroup(g, columns ?? f.projection(undefined))));
   return rows;
@@ -43,7 +44,7 @@ async function readAll(bytes: Uint8Array, columns?: string[], fetch = serve(byte
 
 describe('ExportFile', () => {
   it('reads rows, leaving out nulls and keeping NaN and -Infinity, with row groups from the statistics', async () => {
-    const f = await ExportFile.open(URL_, 0, { fetch: serve(good) });
+    const f = await ExportFile.open(URL_, 0, { get: bytesOverFetch(serve(good)) });
     expect(f.groups.map((g) => [g.minStep, g.maxStep])).toEqual([
       [0, 1],
       [2, 3],
@@ -96,7 +97,11 @@ describe('ExportFile', () => {
       range && cut-- > 0 ? new Response(new Uint8Array(1), { status: 206, headers: reply.headers }) : reply,
     );
     const stats = newFetchStats();
-    const f = await ExportFile.open(URL_, 0, { fetch: flaky, stats, retry: { baseDelayMs: 0 } });
+    const f = await ExportFile.open(URL_, 0, {
+      get: bytesOverFetch(flaky),
+      stats,
+      retry: { baseDelayMs: 0 },
+    });
     expect(await f.readGroup(f.groups[0]!, ['_step'])).toEqual([{ _step: 0 }, { _step: 1 }]);
     expect(stats.requests).toBeGreaterThanOrEqual(5);
   });

@@ -1,3 +1,4 @@
+import { bytesOverFetch } from '../../transport/get-bytes';
 import { readFileSync } from 'node:fs';
 import { parquetMetadata } from 'hyparquet';
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
@@ -24,7 +25,7 @@ function serve(bytes: Uint8Array): typeof fetch {
 
 /** Every row of the file, each row group decoded with the flat decoder or with hyparquet alone. */
 async function rows(bytes: Uint8Array, flat: boolean, keys?: string[]): Promise<HistoryRow[]> {
-  const f = await ExportFile.open(URL_, 0, { fetch: serve(bytes), retry: { baseDelayMs: 0 } });
+  const f = await ExportFile.open(URL_, 0, { get: bytesOverFetch(serve(bytes)), retry: { baseDelayMs: 0 } });
   const out: HistoryRow[] = [];
   const columns = f.projection(keys);
   for (const g of f.groups) {

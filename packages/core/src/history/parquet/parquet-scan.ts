@@ -15,6 +15,7 @@ import {
 } from './parquet-history-query';
 import type { RunRef } from '../../paths/refs';
 import type { ExportRetryOptions } from './range-file';
+import type { GetBytes } from '../../transport/get-bytes';
 
 /** Widest live request, in steps, whatever the page size (the page path's usual width). */
 export const LIVE_WINDOW = 1000;
@@ -23,8 +24,8 @@ export const LIVE_WINDOW = 1000;
 export interface ParquetScanSources {
   /** The GraphQL client (`RunParquetHistory`). */
   client: Pick<ClientLike, 'request'>;
-  /** The fetch for export URLs: they are signed, so nothing is added to these requests. */
-  fetch: typeof fetch;
+  /** How export URLs are read: they are signed, so nothing is added to these requests. */
+  get: GetBytes;
   /** The run. */
   run: RunRef;
   /** Where "the server has no `parquetHistory`" is remembered (one per `Api`). */
@@ -110,9 +111,9 @@ class ExportSet {
   }
 
   private fileOptions() {
-    const { fetch, retry, stats, call } = this.sources;
+    const { get, retry, stats, call } = this.sources;
     return {
-      fetch,
+      get,
       ...(retry ? { retry } : {}),
       ...(stats ? { stats } : {}),
       ...(call?.signal ? { signal: call.signal } : {}),

@@ -1,4 +1,5 @@
 import { redactUrl } from '../../errors/http-error';
+import type { BytesReply, GetBytes } from '../../transport/get-bytes';
 import { ExportUrlError } from './export-url-error';
 import type { ExportFetchStats } from './fetch-stats';
 
@@ -14,8 +15,8 @@ export interface ExportRetryOptions {
 
 /** How a {@link RangeFile} reaches its URL. */
 export interface RangeFileOptions {
-  /** The fetch to use: export URLs are signed, so no credentials or W&B headers are ever added. */
-  fetch: typeof fetch;
+  /** How requests are sent: export URLs are signed, so no credentials or W&B headers are ever added. */
+  get: GetBytes;
   /** Stops every request. */
   signal?: AbortSignal;
   /** Retries of failed requests. */
@@ -55,7 +56,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-function retryAfterMs(response: Response): number | null {
+function retryAfterMs(response: BytesReply): number | null {
   const header = response.headers.get('retry-after');
   if (header === null) return null;
   const seconds = Number(header);
@@ -65,7 +66,7 @@ function retryAfterMs(response: Response): number | null {
 }
 
 /** `bytes a-b/total` of a 206, or null. */
-function contentRange(response: Response): { start: number; end: number; total: number | null } | null {
+function contentRange(response: BytesReply): { start: number; end: number; total: number | null } | null {
   const match = /^bytes\s+(\d+)-(\d+)\/(\d+|\*)$/i.exec(response.headers.get('content-range')?.trim() ?? '');
   if (!match) return null;
   return {
@@ -116,16 +117,25 @@ export class RangeFile {
     this.currentUrl = url;
   }
 
-  /** Bytes `[start, end)` of the file. */
+  /** Bytes `[start, end)` of the file, as an `ArrayBuffer` of their own (hyparquet's `AsyncBuffer`). */
   async slice(start: number, end = this.byteLength): Promise<ArrayBuffer> {
+    const bytes = await this.read(start, end);
+    const { buffer } = bytes;
+    return bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength
+      ? (buffer as ArrayBuffer)
+      : (bytes.slice().buffer as ArrayBuffer);
+  }
+
+  /** Bytes `[start, end)` of the file (possibly a view into a larger buffer). */
+  async read(start: number, end = this.byteLength): Promise<Uint8Array> {
     const stop = Math.min(end, this.byteLength);
-    if (stop <= start) return new ArrayBuffer(0);
+    if (stop <= start) return new Uint8Array(0);
     if (!this.whole) {
       const bytes = await this.attempt(() => this.getRange(start, stop - 1));
       if (bytes.kind === 'range') return bytes.data;
       this.whole = bytes.data;
     }
-    return this.whole.slice(start, stop).buffer;
+    return this.whole.subarray(start, stop);
   }
 
   private async size(): Promise<{ bytes: number; whole: Uint8Array | null }> {
@@ -141,12 +151,12 @@ export class RangeFile {
     return { bytes: first.total, whole: null };
   }
 
-  private async send(method: 'GET' | 'HEAD', range?: string): Promise<Response> {
+  private async send(method: 'GET' | 'HEAD', range?: string): Promise<BytesReply> {
     const stats = this.options.stats;
     if (stats) stats.requests += 1;
-    const headers = range ? { Range: range } : undefined;
+    const headers = range ? { range } : undefined;
     try {
-      return await this.options.fetch(this.currentUrl, {
+      return await this.options.get(this.currentUrl, {
         method,
         ...(headers ? { headers } : {}),
         ...(this.options.signal ? { signal: this.options.signal } : {}),
@@ -157,7 +167,7 @@ export class RangeFile {
     }
   }
 
-  private fail(response: Response, bodyText: string, what: string): never {
+  private fail(response: BytesReply, bodyText: string, what: string): never {
     const status = response.status;
     const transient = status >= 500 || status === 429 || status === 408;
     const message = `History export ${what}: HTTP ${status} from ${redactUrl(this.currentUrl)}`;
@@ -175,7 +185,7 @@ export class RangeFile {
     start: number,
     end: number,
     sizeUnknown = false,
-  ): Promise<{ kind: 'range'; data: ArrayBuffer; total: number } | { kind: 'whole'; data: Uint8Array }> {
+  ): Promise<{ kind: 'range'; data: Uint8Array; total: number } | { kind: 'whole'; data: Uint8Array }> {
     const response = await this.send('GET', `bytes=${start}-${end}`);
     if (!response.ok) this.fail(response, await response.text().catch(() => ''), 'read failed');
     const type = response.headers.get('content-type') ?? '';
@@ -200,7 +210,7 @@ export class RangeFile {
           `History export sent bytes ${range?.start ?? '?'}-${range?.end ?? '?'} (${body.byteLength}) for ${start}-${end}`,
         );
       }
-      return { kind: 'range', data: body.buffer as ArrayBuffer, total: range.total ?? this.byteLength };
+      return { kind: 'range', data: body, total: range.total ?? this.byteLength };
     }
     // 200: the server ignored Range and sent the whole file.
     const length = response.headers.get('content-length');
@@ -219,10 +229,10 @@ export class RangeFile {
     return { kind: 'whole', data: body };
   }
 
-  private async readBody(response: Response): Promise<Uint8Array> {
+  private async readBody(response: BytesReply): Promise<Uint8Array> {
     let body: Uint8Array;
     try {
-      body = new Uint8Array(await response.arrayBuffer());
+      body = await response.bytes();
     } catch (error) {
       if (this.options.signal?.aborted) throw error;
       throw new Transient(`connection dropped while reading: ${(error as Error).message}`, null, error);

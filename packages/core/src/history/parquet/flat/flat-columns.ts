@@ -50,7 +50,7 @@ export async function readFlatColumns(
   const fetched = await Promise.all(
     spans(jobs).map(async (span) => ({
       span,
-      bytes: new Uint8Array(await source.slice(span.start, span.end)),
+      bytes: await source.read(span.start, span.end),
     })),
   );
   for (const { span, bytes } of fetched) {
