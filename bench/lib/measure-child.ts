@@ -12,5 +12,7 @@ if (!workload || (variant !== 'client' && variant !== 'limit') || !contextJson) 
 const make = variant === 'client' ? workload.client : workload.limit;
 if (!make) throw new Error(`workload ${id} has no ${variant} variant`);
 const context = JSON.parse(contextJson) as WorkloadContext;
+// A warm workload measures its second run: the first compiles the code and grows the heap.
+if (workload.warmUp) await make(context)(() => undefined);
 const result = await measure(make(context));
 process.send?.(result, () => process.exit(0));

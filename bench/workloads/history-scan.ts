@@ -171,6 +171,21 @@ export const historyScanParquetBatchesKeys: Workload = {
   limit: clientScan(KEYS, undefined, 'pages', 'batches'),
 };
 
+/** A workload measured on its second run in the process (both variants): see `Workload.warmUp`. */
+function warm(workload: Workload): Workload {
+  return {
+    ...workload,
+    id: `${workload.id}-warm`,
+    title: `${workload.title}; second scan in the process`,
+    warmUp: true,
+  };
+}
+
+export const historyScanParquetWarm = warm(historyScanParquet);
+export const historyScanParquetKeysWarm = warm(historyScanParquetKeys);
+export const historyScanParquetBatchesWarm = warm(historyScanParquetBatches);
+export const historyScanParquetBatchesKeysWarm = warm(historyScanParquetBatchesKeys);
+
 /** RSS after 10% of the rows versus after all of them: flat is the goal. */
 export const memoryGrowth: Workload = {
   id: 'memory-growth',

@@ -16,5 +16,11 @@ export interface Workload {
   /** what `items` counts */
   unit: string;
   client: (ctx: WorkloadContext) => Task;
+  /**
+   * Each variant first runs once unmeasured in the same process, and the second run is measured:
+   * the steady state of a process that scans many runs (code compiled, heap grown, modules
+   * loaded), beside the rows measured in a fresh process. Peak RSS then covers both runs.
+   */
+  warmUp?: boolean;
   limit?: (ctx: WorkloadContext) => Task;
 }

@@ -101,6 +101,14 @@ describe('history scans from exports on the Node platform', () => {
     expect(rows).toEqual(expected);
   });
 
+  it('gives the same rows when the server ignores Range and sends whole files', async () => {
+    // The file is read whole once (its footer's request) and every range served from it.
+    const expected = await scan('whole', 'pages');
+    server.faults.update({ exportRangeIgnored: true });
+    expect(await scan('whole', 'parquet')).toEqual(expected);
+    expect(await scan('partly', 'parquet', ['acc'])).toEqual(await scan('partly', 'pages', ['acc']));
+  });
+
   it('stops reading when the scan is aborted mid-body', async () => {
     const { platform } = countingPlatform();
     const run = await apiWith(platform).run('demo/scans/whole');

@@ -26,6 +26,11 @@ export interface BytesRequestInit {
   headers?: Record<string, string>;
   /** Aborts the request and the reading of its body. */
   signal?: AbortSignal;
+  /**
+   * A buffer the body may be read into when it fits (`bytes()` is then a view of its start), so
+   * that a reader of many ranges reuses its memory. A platform may ignore it.
+   */
+  into?: Uint8Array;
 }
 
 /**

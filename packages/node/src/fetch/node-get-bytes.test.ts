@@ -48,6 +48,20 @@ describe('createNodeGetBytes (the Node platform reading export files)', () => {
     expect(seen.at(-1)).toEqual({ range: 'bytes=100-150099', encoding: undefined });
   });
 
+  it('reads the body into the buffer given when it fits, else into a new one', async () => {
+    const into = new Uint8Array(4096);
+    const fits = await (
+      await getBytes(`${base}/file`, { method: 'GET', headers: { range: 'bytes=10-1009' }, into })
+    ).bytes();
+    expect(fits.buffer).toBe(into.buffer);
+    expect(Buffer.from(fits).equals(FILE.subarray(10, 1010))).toBe(true);
+    const larger = await (
+      await getBytes(`${base}/file`, { method: 'GET', headers: { range: 'bytes=0-9999' }, into })
+    ).bytes();
+    expect(larger.buffer).not.toBe(into.buffer);
+    expect(Buffer.from(larger).equals(FILE.subarray(0, 10000))).toBe(true);
+  });
+
   it('answers HEAD with the headers and an empty body', async () => {
     const reply = await getBytes(`${base}/file`, { method: 'HEAD' });
     expect(reply.headers.get('content-length')).toBe(String(FILE.length));

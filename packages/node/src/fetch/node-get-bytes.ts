@@ -4,9 +4,21 @@ import { goesDirect, type NodeFetchOptions } from './node-fetch';
 import { createNodeRequester, isRedirect, replyHead, type NodeRequester } from './node-request';
 import { readBody } from './read-body';
 
-/** The chunks as one buffer (the chunk itself when there is one: no copy). */
-function joined(chunks: readonly Buffer[]): Uint8Array {
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+/** The chunks as one buffer: in `into` when they fit, else the chunk itself or a new buffer. */
+function joined(chunks: readonly Buffer[], into?: Uint8Array): Uint8Array {
+  let total = 0;
+  for (const chunk of chunks) total += chunk.length;
+  if (into && total <= into.length) {
+    let at = 0;
+    for (const chunk of chunks) {
+      into.set(chunk, at);
+      at += chunk.length;
+    }
+    return into.subarray(0, total);
+  }
+  const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  // A plain Uint8Array over the same memory: a Buffer's slice() is a view, a Uint8Array's a copy.
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
@@ -40,7 +52,7 @@ export function createNodeGetBytes(
     body.catch(() => undefined);
     return {
       ...replyHead(message),
-      bytes: async () => joined(await body),
+      bytes: async () => joined(await body, init.into),
       text: async () => Buffer.from(joined(await body)).toString('utf8'),
     };
   };

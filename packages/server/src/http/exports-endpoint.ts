@@ -16,7 +16,13 @@ function streamBytes(
   reset: boolean,
 ): Promise<void> {
   const limit = reset ? Math.floor(length / 2) : length;
-  const stream = createReadStream(path, { start, end: start + Math.max(limit, 1) - 1 });
+  // Reads of up to 1 MiB: a row group's chunks are usually one read and one write, as an object
+  // store sends them, rather than 64 KiB pieces through the thread pool.
+  const stream = createReadStream(path, {
+    start,
+    end: start + Math.max(limit, 1) - 1,
+    highWaterMark: Math.min(Math.max(limit, 1), 1 << 20),
+  });
   return new Promise<void>((resolve) => {
     stream.on('error', () => {
       res.destroy();

@@ -123,15 +123,18 @@ export class RangeFile {
     const { buffer } = bytes;
     return bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength
       ? (buffer as ArrayBuffer)
-      : (bytes.slice().buffer as ArrayBuffer);
+      : (new Uint8Array(bytes).buffer as ArrayBuffer); // a copy (a Node Buffer's slice() would not be)
   }
 
-  /** Bytes `[start, end)` of the file (possibly a view into a larger buffer). */
-  async read(start: number, end = this.byteLength): Promise<Uint8Array> {
+  /**
+   * Bytes `[start, end)` of the file (possibly a view into a larger buffer, or into `into` when
+   * the platform reads bodies into a buffer given; see `BytesRequestInit.into`).
+   */
+  async read(start: number, end = this.byteLength, into?: Uint8Array): Promise<Uint8Array> {
     const stop = Math.min(end, this.byteLength);
     if (stop <= start) return new Uint8Array(0);
     if (!this.whole) {
-      const bytes = await this.attempt(() => this.getRange(start, stop - 1));
+      const bytes = await this.attempt(() => this.getRange(start, stop - 1, false, into));
       if (bytes.kind === 'range') return bytes.data;
       this.whole = bytes.data;
     }
@@ -151,7 +154,7 @@ export class RangeFile {
     return { bytes: first.total, whole: null };
   }
 
-  private async send(method: 'GET' | 'HEAD', range?: string): Promise<BytesReply> {
+  private async send(method: 'GET' | 'HEAD', range?: string, into?: Uint8Array): Promise<BytesReply> {
     const stats = this.options.stats;
     if (stats) stats.requests += 1;
     const headers = range ? { range } : undefined;
@@ -160,6 +163,7 @@ export class RangeFile {
         method,
         ...(headers ? { headers } : {}),
         ...(this.options.signal ? { signal: this.options.signal } : {}),
+        ...(into ? { into } : {}),
       });
     } catch (error) {
       if (this.options.signal?.aborted) throw error;
@@ -185,8 +189,9 @@ export class RangeFile {
     start: number,
     end: number,
     sizeUnknown = false,
+    into?: Uint8Array,
   ): Promise<{ kind: 'range'; data: Uint8Array; total: number } | { kind: 'whole'; data: Uint8Array }> {
-    const response = await this.send('GET', `bytes=${start}-${end}`);
+    const response = await this.send('GET', `bytes=${start}-${end}`, into);
     if (!response.ok) this.fail(response, await response.text().catch(() => ''), 'read failed');
     const type = response.headers.get('content-type') ?? '';
     if (ERROR_BODY_TYPES.test(type)) {
@@ -226,7 +231,8 @@ export class RangeFile {
         },
       );
     }
-    return { kind: 'whole', data: body };
+    // The whole file is kept: never in the caller's buffer, which goes back to its pool.
+    return { kind: 'whole', data: into && body.buffer === into.buffer ? new Uint8Array(body) : body };
   }
 
   private async readBody(response: BytesReply): Promise<Uint8Array> {

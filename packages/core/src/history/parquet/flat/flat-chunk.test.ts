@@ -55,6 +55,38 @@ describe('decodeFlatChunk', () => {
     expect(decode(chunk, spec('DOUBLE'), 9)).toEqual([1, null, 3, null, null, 6, 7, null, 9]);
   });
 
+  it('decompresses pages of PLAIN doubles without nulls straight into their rows, beside pages that have nulls', () => {
+    // v2 pages keep their levels outside the compressed bytes; v1 pages of a REQUIRED column have none.
+    const optional: PageSpec[] = [
+      { rows: [1, 2, 3], version: 2, codec: 'SNAPPY' },
+      { rows: [4, null, 6], version: 2, codec: 'SNAPPY' },
+      { rows: [7, 8, 9, 10], version: 2, codec: 'SNAPPY' },
+      { rows: [-0, NaN, -Infinity], version: 1, codec: 'SNAPPY' },
+    ];
+    expect(decode(columnChunk('DOUBLE', true, optional), spec('DOUBLE'), 13)).toEqual([
+      1,
+      2,
+      3,
+      4,
+      null,
+      6,
+      7,
+      8,
+      9,
+      10,
+      -0,
+      NaN,
+      -Infinity,
+    ]);
+    const required: PageSpec[] = [
+      { rows: [0.5, 1.5], version: 1, codec: 'SNAPPY' },
+      { rows: [2.5, 3.5, 4.5], version: 2, codec: 'SNAPPY' },
+    ];
+    expect(decode(columnChunk('DOUBLE', false, required), spec('DOUBLE', false), 5)).toEqual([
+      0.5, 1.5, 2.5, 3.5, 4.5,
+    ]);
+  });
+
   it('reads REQUIRED columns (no levels) of FLOAT, INT32 and INT64', () => {
     const floats = [0.5, -1.25, Math.fround(3e10)];
     expect(

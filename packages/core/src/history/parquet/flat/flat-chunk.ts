@@ -30,8 +30,11 @@ interface ChunkState {
 /** Where pages are decompressed: one buffer, grown as needed (a page is read before the next). */
 let scratch = new Uint8Array(1 << 16);
 
-/** The page's bytes, decompressed into the shared scratch buffer (valid until the next page). */
-function decompress(bytes: Uint8Array, size: number, spec: FlatColumnSpec): Uint8Array {
+/**
+ * The page's bytes, decompressed into `into` when given (it must be `size` long), else into the
+ * shared scratch buffer (valid until the next page).
+ */
+function decompress(bytes: Uint8Array, size: number, spec: FlatColumnSpec, into?: Uint8Array): Uint8Array {
   if (spec.codec === 'UNCOMPRESSED') {
     if (bytes.length !== size)
       throw new FlatChunkError(`page is ${bytes.length} bytes, its header says ${size}`);
@@ -40,8 +43,8 @@ function decompress(bytes: Uint8Array, size: number, spec: FlatColumnSpec): Uint
   // Snappy expands at most about 22 times (a 64-byte copy in a 3-byte tag): a bigger size is garbage.
   if (size > bytes.length * 24 + 64)
     throw new FlatChunkError(`page of ${bytes.length} bytes claims ${size} uncompressed`);
-  if (scratch.length < size) scratch = new Uint8Array(Math.max(size, scratch.length * 2));
-  const out = scratch.subarray(0, size);
+  if (!into && scratch.length < size) scratch = new Uint8Array(Math.max(size, scratch.length * 2));
+  const out = into ?? scratch.subarray(0, size);
   snappyDecompress(bytes, out);
   return out;
 }
@@ -95,6 +98,27 @@ function readIndexed(
   }
 }
 
+/**
+ * Where a page's values can be decompressed straight into its rows of the column: DOUBLE values,
+ * PLAIN, SNAPPY, none null, `size` bytes of them (the flat decoder runs on little-endian hosts
+ * only, where those bytes are the column's `Float64Array` as it is). Else null: decompressed into
+ * the scratch buffer and read from there. Saves a copy of every value of W&B's float columns.
+ */
+function directTarget(
+  state: ChunkState,
+  encoding: string,
+  row: number,
+  n: number,
+  count: number,
+  size: number,
+): Uint8Array | null {
+  const { spec } = state;
+  if (spec.codec !== 'SNAPPY' || spec.type !== 'DOUBLE' || encoding !== 'PLAIN') return null;
+  if (count !== n || size !== n * 8) return null;
+  const { values } = state.out;
+  return new Uint8Array(values.buffer, values.byteOffset + row * 8, n * 8);
+}
+
 /** Definition levels (0 or 1) of `n` rows into `present` from `row`; answers how many are 1. */
 function readLevels(state: ChunkState, cursor: ByteCursor, end: number, row: number, n: number): number {
   const { present } = state.out;
@@ -117,6 +141,14 @@ function dataPageV1(state: ChunkState, header: PageHeader, body: Uint8Array, row
   const page = header.data_page_header;
   if (!page) throw new FlatChunkError('data page without its header');
   const n = page.num_values;
+  if (!state.spec.optional) {
+    const direct = directTarget(state, page.encoding, row, n, n, header.uncompressed_page_size);
+    if (direct) {
+      allPresent(state, row, n);
+      decompress(body, header.uncompressed_page_size, state.spec, direct);
+      return n;
+    }
+  }
   const bytes = decompress(body, header.uncompressed_page_size, state.spec);
   const cursor = { bytes, pos: 0 };
   if (state.spec.optional) {
@@ -153,10 +185,14 @@ function dataPageV2(state: ChunkState, header: PageHeader, body: Uint8Array, row
   else allPresent(state, row, n);
   if (count !== n - page.num_nulls) throw new FlatChunkError('null count differs from the definition levels');
   const rest = body.subarray(levels);
-  const bytes =
-    page.is_compressed === false
-      ? rest
-      : decompress(rest, header.uncompressed_page_size - levels, state.spec);
+  const size = header.uncompressed_page_size - levels;
+  const direct =
+    page.is_compressed === false ? null : directTarget(state, page.encoding, row, n, count, size);
+  if (direct) {
+    decompress(rest, size, state.spec, direct);
+    return n;
+  }
+  const bytes = page.is_compressed === false ? rest : decompress(rest, size, state.spec);
   readValues(state, page.encoding, bytes, 0, row, n, count);
   return n;
 }
