@@ -16,9 +16,7 @@ function joined(chunks: readonly Buffer[], into?: Uint8Array): Uint8Array {
     }
     return into.subarray(0, total);
   }
-  const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
-  // A plain Uint8Array over the same memory: a Buffer's slice() is a view, a Uint8Array's a copy.
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
 }
 
 /**
@@ -42,18 +40,19 @@ export function createNodeGetBytes(
     const target = new URL(url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:') return viaFetch(url, init);
     const { method, signal } = init;
-    const message = await requester(target, { method, headers: { ...init.headers }, signal });
+    const message = await requester(target, { method, headers: init.headers ?? {}, signal });
     if (isRedirect(message)) {
       message.resume();
       return viaFetch(url, init);
     }
+    if (method === 'HEAD') message.resume();
     // Read at once, so that an error on the socket always has a listener.
-    const body = method === 'HEAD' ? (message.resume(), Promise.resolve([])) : readBody(message, signal);
+    const body = method === 'HEAD' ? Promise.resolve([]) : readBody(message, signal);
     body.catch(() => undefined);
     return {
       ...replyHead(message),
       bytes: async () => joined(await body, init.into),
-      text: async () => Buffer.from(joined(await body)).toString('utf8'),
+      text: async () => Buffer.concat(await body).toString('utf8'),
     };
   };
 }

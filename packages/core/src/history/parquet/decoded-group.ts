@@ -166,6 +166,7 @@ export class DecodedGroup {
     }
     return rows;
   }
+
   /**
    * The rows of positions `[from, to)` as one {@link HistoryBatch} made from the decoded columns
    * without making rows, when it holds exactly the rows that {@link rows} (or {@link keyedRows},
