@@ -178,7 +178,7 @@ const lines = [
   }),
   ...(bundle ?? []).map(
     (page) =>
-      `| ${page.label} | ${(page.gzippedBytes / 1024).toFixed(2)} kB gzipped (${(page.minifiedBytes / 1024).toFixed(1)} kB minified; ${(page.lazyGzippedBytes / 1024).toFixed(2)} kB gzipped loaded on first use) | — | — | — | — | — | — | — |`,
+      `| ${page.label} | ${(page.gzippedBytes / 1024).toFixed(2)} kB gzipped (${(page.minifiedBytes / 1024).toFixed(1)} kB minified${page.lazyGzippedBytes === undefined ? '' : `; ${(page.lazyGzippedBytes / 1024).toFixed(2)} kB gzipped loaded on first use`}) | — | — | — | — | — | — | — |`,
   ),
 ];
 const machine = `${cpus().length} cores, Node ${process.version}`;

@@ -1,6 +1,7 @@
 // Minified, tree-shaken, gzipped size of browser pages using @wbapi/browser: the same pages and
 // measurement as packages/browser/test/bundle-size.test.ts (one shared function).
 import { CLASSES_PAGE, FUNCTIONS_PAGE, measureBundle } from '../../packages/browser/test/bundle-size';
+import { measureFloor } from '../../packages/browser/test/size-floor';
 
 /** What one page loads before first use (entry chunk and its static imports), and lazily. */
 export interface PageSize {
@@ -8,10 +9,15 @@ export interface PageSize {
   label: string;
   minifiedBytes: number;
   gzippedBytes: number;
-  lazyGzippedBytes: number;
+  /** Loaded later through `import()`; absent for the bundles built from source without splitting. */
+  lazyGzippedBytes?: number;
 }
 
-/** The functions page and the classes page, each bundled with and without code splitting. */
+/**
+ * The functions page and the classes page, each bundled with and without code splitting; then the
+ * functions page built from source with each part that could be made optional left out
+ * (packages/browser/test/size-floor.ts).
+ */
 export async function browserBundleSize(): Promise<PageSize[]> {
   const pages = [
     ['functions page (listRuns, sampledHistory, scanHistory, downloadFile)', FUNCTIONS_PAGE],
@@ -28,6 +34,13 @@ export async function browserBundleSize(): Promise<PageSize[]> {
         lazyGzippedBytes: lazy.gzipped,
       });
     }
+  }
+  for (const row of await measureFloor()) {
+    out.push({
+      label: `Browser bundle, ${row.label}`,
+      minifiedBytes: row.minified,
+      gzippedBytes: row.gzipped,
+    });
   }
   return out;
 }
