@@ -46,9 +46,7 @@ export function createNodeGetBytes(
       return viaFetch(url, init);
     }
     if (method === 'HEAD') message.resume();
-    // Read at once, so that an error on the socket always has a listener.
     const body = method === 'HEAD' ? Promise.resolve([]) : readBody(message, signal);
-    body.catch(() => undefined);
     return {
       ...replyHead(message),
       bytes: async () => joined(await body, init.into),

@@ -43,9 +43,7 @@ export function createNodePost(
       message.resume();
       return fallback(url, init);
     }
-    // Read at once, so that an error on the socket always has a listener.
     const body = readBody(message, signal, init.onChunk);
-    body.catch(() => undefined);
     return {
       ...replyHead(message),
       url,

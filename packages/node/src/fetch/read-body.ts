@@ -13,13 +13,16 @@ const DECODERS: Record<string, (input: Buffer, done: (error: Error | null, out: 
  * stay bytes (outside the JavaScript heap, so the garbage collector never copies them) until the
  * caller turns them into text right before it is parsed, or into one buffer. Rejects when the
  * connection closes before the body ends, and with the signal's reason when it aborts.
+ *
+ * Reading starts at once, so that an error on the socket always has a listener, and the promise is
+ * marked handled: a reply whose body nobody asks for never becomes an unhandled rejection.
  */
 export function readBody(
   message: IncomingMessage,
   signal: AbortSignal | undefined,
   onChunk: () => void = () => undefined,
 ): Promise<Buffer[]> {
-  return new Promise((resolve, reject) => {
+  const body = new Promise<Buffer[]>((resolve, reject) => {
     const encoding = (message.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     const decode = DECODERS[encoding];
     const chunks: Buffer[] = [];
@@ -41,4 +44,6 @@ export function readBody(
       decode(Buffer.concat(chunks), (error, out) => (error ? reject(error) : resolve([out])));
     });
   });
+  body.catch(() => undefined);
+  return body;
 }

@@ -1,7 +1,7 @@
 import type { ColumnMetaData } from 'hyparquet';
 import { ParquetHistoryFormatError } from '../parquet-history-format-error';
 import type { RangeFile } from '../range-file';
-import { FlatChunkError, NotFlatError } from './byte-cursor';
+import { NotFlatError } from './byte-cursor';
 import { decodeFlatChunk, type FlatColumnSpec, type FloatColumn } from './flat-chunk';
 import { chunkRange } from './flat-spec';
 
@@ -99,13 +99,9 @@ function decodeSpans(
           left.push(job.name);
           continue;
         }
-        const reason = error instanceof FlatChunkError ? error.message : (error as Error).message;
         throw new ParquetHistoryFormatError(
-          `${where}: column "${job.name}" could not be decoded (${reason})`,
-          {
-            column: job.name,
-            cause: error,
-          },
+          `${where}: column "${job.name}" could not be decoded (${(error as Error).message})`,
+          { column: job.name, cause: error },
         );
       }
       data.set(job.name, out);
